@@ -1,0 +1,165 @@
+/**
+ * Command line of the ingest pipeline: parses arguments, expands folders,
+ * runs the pipeline and reports. The work itself is in scripts/ingest/.
+ *
+ *   npm run ingest -- [options] <files or folders>
+ *
+ * Exit code: 0 when every input was archived, checked, or recognised as not a
+ * report or a duplicate; 1 when any input failed (unreadable, or metadata
+ * missing); 2 for a usage error.
+ */
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readManifest } from './ingest/manifest.ts';
+import type { Hints } from './ingest/metadata.ts';
+import { ingest, type FileResult } from './ingest/pipeline.ts';
+
+const USAGE = `Usage: npm run ingest -- [options] <files or folders>
+
+Converts raw report texts (.txt, .html, .htm) into content/reports/**/*.md.
+
+Options:
+  --archive <dir>    archive folder to write into (default: $ARCHIVE_DIR or content)
+  --dry-run          analyse only, write nothing
+  --json             print one JSON object per input file (an array) to stdout, nothing else
+  --manifest <file>  CSV or YAML with known values per file (url, title, agency, regionCode, year, date, level)
+  --url <url>        the page's URL, for a single input file
+  --force            archive pages even when they do not look like annual reports
+  --verbose          print each file's warnings and evidence
+  --help             show this help`;
+
+const INPUT_EXTENSIONS = /\.(txt|text|html?|shtml|md)$/i;
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        archive: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        manifest: { type: 'string' },
+        url: { type: 'string' },
+        force: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    err.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    err.write(`No input given: name the files or folders to ingest.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const missing = positionals.filter((p) => !existsSync(p));
+  if (missing.length > 0) {
+    err.write(`Not found: ${missing.join(', ')}. Check the path (relative to ${process.cwd()}).\n`);
+    return 2;
+  }
+  const files = positionals.flatMap(expand);
+  if (values.url && files.length !== 1) {
+    err.write(`--url names the page of one file, but ${files.length} files were given; use a manifest for several.\n`);
+    return 2;
+  }
+
+  const hints = new Map<string, Hints>();
+  if (values.manifest) {
+    try {
+      for (const [file, hint] of readManifest(values.manifest)) hints.set(file, hint);
+    } catch (error) {
+      err.write(`${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  if (values.url) hints.set(resolve(files[0]), { ...hints.get(resolve(files[0])), url: values.url });
+
+  const archiveDir = values.archive ?? process.env.ARCHIVE_DIR ?? 'content';
+  const started = performance.now();
+  const results = await ingest(files, { archiveDir, dryRun: values['dry-run'], force: values.force, hints });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+  if (values.json) {
+    out.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`);
+  } else {
+    report(results, { verbose: Boolean(values.verbose), dryRun: Boolean(values['dry-run']), seconds, archiveDir }, err);
+  }
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** Folders are searched recursively for report texts and saved pages. */
+function expand(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) return expand(full);
+      return INPUT_EXTENSIONS.test(entry.name) && !/^(expected|manifest)\./.test(entry.name) ? [full] : [];
+    });
+}
+
+/** The --json shape: one object per input file. */
+function toJson(r: FileResult) {
+  const m = r.metadata;
+  return {
+    file: r.file,
+    isReport: m ? m.isReport : false,
+    title: m?.title ?? null,
+    agency: m?.agency ?? null,
+    region: m?.region ?? null,
+    regionCode: m?.regionCode ?? null,
+    level: m?.level ?? null,
+    year: m?.year ?? null,
+    date: m?.date ?? null,
+    dateSource: m?.dateSource ?? null,
+    signedDate: m?.signedDate ?? null,
+    docNumber: m?.docNumber ?? null,
+    indexNumber: m?.indexNumber ?? null,
+    publisher: m?.publisher ?? null,
+    source: m?.source ?? null,
+    notReportReason: m?.notReportReason ?? null,
+    status: r.status,
+    id: r.id,
+    sections: r.sections.filter((s) => s.depth === 2).map((s) => s.text),
+    error: r.status === 'failed' ? { code: r.code, message: r.message } : null,
+    warnings: r.message && r.status !== 'failed' ? [r.message, ...r.warnings] : r.warnings,
+    evidence: m?.evidence ?? {},
+  };
+}
+
+function report(results: FileResult[], opts: { verbose: boolean; dryRun: boolean; seconds: string; archiveDir: string }, err: NodeJS.WritableStream) {
+  const count = (...s: FileResult['status'][]) => results.filter((r) => s.includes(r.status)).length;
+  for (const r of results) {
+    if (r.status === 'failed' || r.status === 'not-report' || r.status === 'duplicate') {
+      err.write(`${r.status === 'failed' ? 'error' : 'skip'}: ${r.message}\n`);
+    }
+    if (r.warnings.length > 0 && (opts.verbose || r.status !== 'unchanged')) {
+      const shown = opts.verbose ? r.warnings : r.warnings.slice(0, 3);
+      for (const w of shown) err.write(`  warning: ${r.file}: ${w}\n`);
+      if (shown.length < r.warnings.length) err.write(`  … ${r.warnings.length - shown.length} more (--verbose)\n`);
+    }
+    if (opts.verbose && r.metadata) {
+      for (const [field, ev] of Object.entries(r.metadata.evidence)) err.write(`  ${r.file}: ${field} ← ${ev.rule}: ${ev.from}\n`);
+    }
+  }
+  const written = opts.dryRun ? `checked ${count('checked')}` : `converted ${count('converted')}, updated ${count('updated')}, unchanged ${count('unchanged')}`;
+  err.write(
+    `ingest: ${results.length} files in ${opts.seconds}s: ${written}, not a report ${count('not-report')}, duplicate ${count('duplicate')}, failed ${count('failed')}` +
+      (opts.dryRun ? ' (dry run: nothing written)' : ` → ${opts.archiveDir}/reports`) +
+      '\n',
+  );
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,99 @@
+/**
+ * A manifest gives what a user already knows about their files. Given values
+ * win over extracted ones; where the text disagrees, ingest warns.
+ *
+ * CSV (first row names the columns) or YAML (a list of objects). Columns:
+ * file (required; relative to the manifest's folder), url, title, agency,
+ * regionCode, level, year, date.
+ *
+ *   file,url,regionCode
+ *   005.txt,https://cqjlp.gov.cn/…/t20260204_15379951.html,500107
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { LEVELS, type Level } from '../../src/schema/report.ts';
+import type { Hints } from './metadata.ts';
+
+const COLUMNS = ['file', 'url', 'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date'] as const;
+
+/** Parse RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const src = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** Read a manifest: resolved file path → hints. Errors name the manifest, the row and the field. */
+export function readManifest(path: string): Map<string, Hints> {
+  const text = readFileSync(path, 'utf8');
+  let records: Record<string, unknown>[];
+  if (/\.ya?ml$/i.test(path)) {
+    const doc = parseYaml(text);
+    if (!Array.isArray(doc)) throw new Error(`${path}: a YAML manifest is a list of entries (- file: …); found ${typeof doc}`);
+    records = doc;
+  } else {
+    const [head, ...rows] = parseCsv(text);
+    if (!head) throw new Error(`${path}: the manifest is empty; its first row names the columns (file, url, …)`);
+    const names = head.map((h) => h.trim());
+    const unknown = names.filter((n) => !(COLUMNS as readonly string[]).includes(n));
+    if (unknown.length > 0) throw new Error(`${path}: unknown column ${unknown.join(', ')}; expected: ${COLUMNS.join(', ')}`);
+    records = rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i]?.trim() ?? ''])));
+  }
+  const base = dirname(path);
+  const hints = new Map<string, Hints>();
+  records.forEach((record, index) => {
+    const where = `${path}: entry ${index + 1}`;
+    const file = record.file;
+    if (typeof file !== 'string' || file.trim() === '') throw new Error(`${where}: no file named; every entry needs the file it describes`);
+    const hint: Hints = {};
+    const str = (key: string) => {
+      const v = record[key];
+      return v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim();
+    };
+    hint.url = str('url');
+    hint.title = str('title');
+    hint.agency = str('agency');
+    hint.region = str('region');
+    hint.regionCode = str('regionCode');
+    if (hint.regionCode && !/^\d{6}$/.test(hint.regionCode)) throw new Error(`${where}: regionCode ${hint.regionCode} is not a six-digit GB/T 2260 code`);
+    const level = str('level');
+    if (level && !(LEVELS as readonly string[]).includes(level)) throw new Error(`${where}: level ${level} is not one of ${LEVELS.join(' / ')}`);
+    hint.level = level as Level | null;
+    const year = str('year');
+    if (year && !/^\d{4}$/.test(year)) throw new Error(`${where}: year ${year} is not a four-digit year`);
+    hint.year = year ? Number(year) : null;
+    const date = record.date instanceof Date ? record.date.toISOString().slice(0, 10) : str('date');
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${where}: date ${date} is not written YYYY-MM-DD`);
+    hint.date = date;
+    hints.set(resolve(base, file), hint);
+  });
+  return hints;
+}

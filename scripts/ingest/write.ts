@@ -1,0 +1,158 @@
+/**
+ * Stage 5, write: a report's frontmatter and Markdown, at a stable ASCII path.
+ *
+ *   <archive>/reports/<year>/<regionCode>-<agencyKey>.md
+ *
+ * agencyKey is the pinyin initials of the agency's name without its place
+ * names (上海市宝山区人民政府 → rmzf, 嘉定区绿化和市容管理局 → lhhsrglj). A
+ * report already in the archive keeps its path on every later run; a second
+ * report that would take an existing path gets a -2, -3 … suffix.
+ *
+ * Files are written to a temporary name and renamed, so a killed run leaves
+ * no half-written report.
+ */
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import matter from 'gray-matter';
+import { pinyin } from 'pinyin-pro';
+import type { Root } from 'mdast';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as stringifyYaml } from 'yaml';
+import { reportSchema, type ReportData } from '../../src/schema/report.ts';
+import { IngestError } from './errors.ts';
+import { ancestors, regionByCode } from './regions.ts';
+
+/** Frontmatter fields in the order they are written. */
+const FIELD_ORDER = [
+  'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date', 'dateSource', 'signedDate',
+  'docNumber', 'indexNumber', 'publisher', 'source', 'sourceFile', 'traditional', 'locked',
+] as const;
+
+export interface ArchivedReport {
+  /** Path relative to <archive>/reports, without .md: 2018/310113-rmzf */
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** Short ASCII key for an agency: pinyin initials of its name without place names. */
+export function agencyKey(agency: string, regionCode: string): string {
+  const region = regionByCode(regionCode);
+  let name = agency.replace(/^中共/, '');
+  if (region) {
+    for (const place of [...ancestors(region), region].map((r) => r.name).sort((a, b) => b.length - a.length)) {
+      name = name.split(place).join('');
+    }
+  }
+  name = name.replace(/[^\u4e00-\u9fffA-Za-z0-9]/g, '');
+  const initials = pinyin(name || agency, { pattern: 'first', toneType: 'none', type: 'array' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return (initials || 'jg').slice(0, 12);
+}
+
+/** Serialise an mdast tree to Markdown; text that looks like markup is escaped. */
+export function toMarkdown(tree: Root): string {
+  return unified().use(remarkStringify, { bullet: '-', rule: '-' }).stringify(tree);
+}
+
+/** Frontmatter (validated by the shared schema) and body as one file. */
+export function renderFile(data: ReportData, markdown: string): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    const value = data[key];
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) ordered[key] = value;
+  }
+  const yaml = stringifyYaml(ordered, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  return `---\n${yaml}---\n\n${markdown.trimEnd()}\n`;
+}
+
+/** Validate frontmatter with the shared schema; problems name the file and the field. */
+export function validate(data: Record<string, unknown>, file: string): ReportData {
+  const result = reportSchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`);
+  throw new IngestError('invalid-frontmatter', `${file}: invalid frontmatter: ${problems.join('; ')}`);
+}
+
+/** Every report already in the archive. */
+export function readArchive(archiveDir: string): ArchivedReport[] {
+  const reportsDir = join(archiveDir, 'reports');
+  if (!existsSync(reportsDir)) return [];
+  const out: ArchivedReport[] = [];
+  for (const year of readdirSync(reportsDir, { withFileTypes: true })) {
+    if (!year.isDirectory()) continue;
+    for (const f of readdirSync(join(reportsDir, year.name))) {
+      if (!f.endsWith('.md')) continue;
+      const file = join(reportsDir, year.name, f);
+      const parsed = matter(readFileSync(file, 'utf8'));
+      out.push({ id: `${year.name}/${f.slice(0, -3)}`, file, data: parsed.data, body: parsed.content });
+    }
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export type Placement =
+  | { kind: 'new'; id: string }
+  | { kind: 'update'; id: string; previous: ArchivedReport }
+  | { kind: 'duplicate'; of: ArchivedReport; reason: string };
+
+/**
+ * Where a report goes: the path it already has (same source file), a new path,
+ * or nowhere because the archive already holds the same report.
+ */
+export function place(
+  archive: ArchivedReport[],
+  data: Pick<ReportData, 'agency' | 'regionCode' | 'year' | 'sourceFile'>,
+  body: string,
+  key: string,
+): Placement {
+  const sameSource = archive.find((r) => r.data.sourceFile === data.sourceFile);
+  if (sameSource) return { kind: 'update', id: sameSource.id, previous: sameSource };
+  const sameText = archive.find((r) => normalise(r.body) === normalise(body));
+  if (sameText) return { kind: 'duplicate', of: sameText, reason: `the same text as ${sameText.id} (from ${sameText.data.sourceFile})` };
+  const sameReport = archive.find((r) => r.data.agency === data.agency && r.data.year === data.year && r.data.regionCode === data.regionCode);
+  if (sameReport) {
+    return { kind: 'duplicate', of: sameReport, reason: `${data.agency}'s report on ${data.year} is already archived as ${sameReport.id} (from ${sameReport.data.sourceFile})` };
+  }
+  const base = `${data.year}/${data.regionCode}-${key}`;
+  const taken = new Set(archive.map((r) => r.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return { kind: 'new', id };
+}
+
+function normalise(body: string): string {
+  return body.replace(/\s+/g, '');
+}
+
+/** Keep the fields a person corrected by hand (listed in `locked`). */
+export function keepLocked(data: ReportData, previous: Record<string, unknown> | undefined): ReportData {
+  const locked = Array.isArray(previous?.locked) ? (previous!.locked as string[]) : [];
+  if (locked.length === 0) return data;
+  const merged: Record<string, unknown> = { ...data, locked };
+  for (const field of locked) if (field in previous!) merged[field] = previous![field];
+  return reportSchema.parse(merged);
+}
+
+/** Write atomically: a temporary file in the same folder, then rename. Returns whether the file changed. */
+export function writeAtomic(file: string, content: string): boolean {
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+  return true;
+}
+
+export function reportFile(archiveDir: string, id: string): string {
+  return join(archiveDir, 'reports', `${id}.md`);
+}
+
+/** A source path as recorded in frontmatter: relative to the archive folder, with forward slashes. */
+export function sourcePath(archiveDir: string, file: string): string {
+  return relative(archiveDir, file).split('\\').join('/');
+}
