@@ -1,0 +1,22 @@
+/**
+ * An error that stops ingest of one source, with a stable machine-readable
+ * `code` (for tests, logs and summaries) and a message for a person: it names
+ * what was found and says what to do about it.
+ *
+ * Codes used so far: 'empty', 'binary', 'undecodable', 'too-large',
+ * 'not-found'. Other stages add their own.
+ */
+export class IngestError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'IngestError';
+    this.code = code;
+  }
+}
+
+/** True when `err` is an IngestError (optionally with the given code). */
+export function isIngestError(err: unknown, code?: string): err is IngestError {
+  return err instanceof IngestError && (code === undefined || err.code === code);
+}
