@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readManifest } from './ingest/manifest.ts';
 import type { Hints } from './ingest/metadata.ts';
-import { ingest, type FileResult } from './ingest/pipeline.ts';
+import { ingestWithNotes, type FileResult, type RunNotes } from './ingest/pipeline.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <files or folders>
 
@@ -26,6 +26,7 @@ Options:
   --manifest <file>  CSV or YAML with known values per file (url, title, agency, regionCode, year, date, level)
   --url <url>        the page's URL, for a single input file
   --force            archive pages even when they do not look like annual reports
+  --max-size <MB>    largest source file accepted (default: 10)
   --verbose          print each file's warnings and evidence
   --help             show this help`;
 
@@ -44,6 +45,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         manifest: { type: 'string' },
         url: { type: 'string' },
         force: { type: 'boolean' },
+        'max-size': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -83,15 +85,26 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   if (values.url) hints.set(resolve(files[0]), { ...hints.get(resolve(files[0])), url: values.url });
 
+  const maxSize = values['max-size'] === undefined ? undefined : Number(values['max-size']);
+  if (maxSize !== undefined && !(maxSize > 0)) {
+    err.write(`--max-size takes a number of megabytes, e.g. --max-size 30; got ${values['max-size']}\n`);
+    return 2;
+  }
   const archiveDir = values.archive ?? process.env.ARCHIVE_DIR ?? 'content';
   const started = performance.now();
-  const results = await ingest(files, { archiveDir, dryRun: values['dry-run'], force: values.force, hints });
+  const { results, notes } = await ingestWithNotes(files, {
+    archiveDir,
+    dryRun: values['dry-run'],
+    force: values.force,
+    hints,
+    maxBytes: maxSize === undefined ? undefined : Math.round(maxSize * 1024 * 1024),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   if (values.json) {
     out.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`);
   } else {
-    report(results, { verbose: Boolean(values.verbose), dryRun: Boolean(values['dry-run']), seconds, archiveDir }, err);
+    report(results, notes, { verbose: Boolean(values.verbose), dryRun: Boolean(values['dry-run']), seconds, archiveDir }, err);
   }
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
@@ -137,7 +150,7 @@ function toJson(r: FileResult) {
   };
 }
 
-function report(results: FileResult[], opts: { verbose: boolean; dryRun: boolean; seconds: string; archiveDir: string }, err: NodeJS.WritableStream) {
+function report(results: FileResult[], notes: RunNotes, opts: { verbose: boolean; dryRun: boolean; seconds: string; archiveDir: string }, err: NodeJS.WritableStream) {
   const count = (...s: FileResult['status'][]) => results.filter((r) => s.includes(r.status)).length;
   for (const r of results) {
     if (r.status === 'failed' || r.status === 'not-report' || r.status === 'duplicate') {
@@ -151,6 +164,9 @@ function report(results: FileResult[], opts: { verbose: boolean; dryRun: boolean
     if (opts.verbose && r.metadata) {
       for (const [field, ev] of Object.entries(r.metadata.evidence)) err.write(`  ${r.file}: ${field} ← ${ev.rule}: ${ev.from}\n`);
     }
+  }
+  for (const orphan of notes.orphans) {
+    err.write(`kept: ${opts.archiveDir}/reports/${orphan.id}.md although its source ${orphan.sourceFile} is gone (restore the source, or delete the report by hand if it should go)\n`);
   }
   const written = opts.dryRun ? `checked ${count('checked')}` : `converted ${count('converted')}, updated ${count('updated')}, unchanged ${count('unchanged')}`;
   err.write(

@@ -6,20 +6,21 @@
  * A failing file never stops the batch: its error is recorded in its result and
  * the next file goes on. Nothing here prints; the command line reports.
  */
-import { basename, extname, join } from 'node:path';
-import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
-import { resolve, relative, sep } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { ReportData } from '../../src/schema/report.ts';
+import { EXTRACTED_FIELDS, mergeCorrections, readState, writeState, type State, type Values } from './corrections.ts';
 import { IngestError } from './errors.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { describe, type Hints, type Metadata } from './metadata.ts';
 import { readSource } from './read.ts';
+import { regionByCode } from './regions.ts';
 import { strip } from './strip.ts';
 import { structure, type Section } from './structure.ts';
 import { isTraditional, toSimplified } from './traditional.ts';
 import { regionFromUrl } from './url-hint.ts';
 import {
-  agencyKey, keepLocked, place, readArchive, renderFile, reportFile, sourcePath, toMarkdown, validate, writeAtomic,
+  agencyKey, place, readArchive, renderFile, reportFile, sourcePath, toMarkdown, validate, writeAtomic,
   type ArchivedReport,
 } from './write.ts';
 
@@ -32,6 +33,14 @@ export interface IngestOptions {
   force?: boolean;
   /** Known values per input file (from a manifest or --url), keyed by resolved path. */
   hints?: Map<string, Hints>;
+  /** Largest source file accepted, in bytes (default: read.ts's DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
+}
+
+/** What a run found beyond the files it was given. */
+export interface RunNotes {
+  /** Reports kept in the archive although their source file is gone. */
+  orphans: { id: string; sourceFile: string }[];
 }
 
 export type Status = 'converted' | 'updated' | 'unchanged' | 'not-report' | 'duplicate' | 'failed' | 'checked';
@@ -53,8 +62,8 @@ export interface FileResult {
 }
 
 /** Analyse one file: everything but writing. */
-export async function analyse(file: string, hints: Hints = {}): Promise<{ metadata: Metadata; sections: Section[]; markdown: string; warnings: string[]; encoding: string; traditional: boolean }> {
-  const decoded = await readSource(file);
+export async function analyse(file: string, hints: Hints = {}, maxBytes?: number): Promise<{ metadata: Metadata; sections: Section[]; markdown: string; warnings: string[]; encoding: string; traditional: boolean }> {
+  const decoded = await readSource(file, { maxBytes });
   const warnings = [...decoded.warnings];
   let text = decoded.text;
   let meta: Record<string, string> = {};
@@ -82,20 +91,74 @@ export async function analyse(file: string, hints: Hints = {}): Promise<{ metada
 
 /** Ingest a batch of files into the archive (or only analyse them, with dryRun). */
 export async function ingest(files: string[], options: IngestOptions): Promise<FileResult[]> {
-  const archive = readArchive(options.archiveDir);
-  const results: FileResult[] = [];
-  for (const file of files) {
-    results.push(await ingestOne(file, archive, options));
-  }
-  return results;
+  return (await ingestWithNotes(files, options)).results;
 }
 
-async function ingestOne(file: string, archive: ArchivedReport[], options: IngestOptions): Promise<FileResult> {
+export async function ingestWithNotes(files: string[], options: IngestOptions): Promise<{ results: FileResult[]; notes: RunNotes }> {
+  const archive = readArchive(options.archiveDir);
+  const state = readState(options.archiveDir);
+  const results: FileResult[] = [];
+  for (const file of files) {
+    results.push(await ingestOne(file, archive, state, options));
+  }
+  if (!options.dryRun && Object.keys(state).length > 0) writeState(options.archiveDir, state);
+  // A report whose source is gone stays in the archive; say so.
+  const orphans = archive
+    .filter((r) => typeof r.data.sourceFile === 'string' && !existsSync(join(options.archiveDir, r.data.sourceFile as string)))
+    .map((r) => ({ id: r.id, sourceFile: r.data.sourceFile as string }));
+  return { results, notes: { orphans } };
+}
+
+/** The locked fields of an archived report, as hints for the next analysis. */
+function lockedHints(data: Values | undefined): Hints {
+  const locked = Array.isArray(data?.locked) ? (data!.locked as string[]) : [];
+  const hints: Hints = {};
+  for (const field of locked) {
+    const value = data![field];
+    if (value === null || value === undefined) continue;
+    if (field === 'title' || field === 'agency' || field === 'date') hints[field] = String(value);
+    if (field === 'regionCode') hints.regionCode = String(value);
+    if (field === 'year') hints.year = Number(value);
+    if (field === 'level') hints.level = value as Hints['level'];
+    if (field === 'source') hints.url = String(value);
+  }
+  return hints;
+}
+
+/** Values given for this file, as frontmatter fields. */
+function givenValues(hints: Hints): Values {
+  const given: Values = {};
+  if (hints.title) given.title = hints.title;
+  if (hints.agency) given.agency = hints.agency;
+  if (hints.year) given.year = hints.year;
+  if (hints.date) given.date = hints.date;
+  if (hints.level) given.level = hints.level;
+  if (hints.url) given.source = hints.url;
+  const region = hints.regionCode ? regionByCode(hints.regionCode) : undefined;
+  if (region) {
+    given.regionCode = region.code;
+    given.region = region.path;
+  }
+  return given;
+}
+
+async function ingestOne(file: string, archive: ArchivedReport[], state: State, options: IngestOptions): Promise<FileResult> {
   const result: FileResult = { file, status: 'failed', id: null, metadata: null, sections: [], message: null, code: null, warnings: [], encoding: null };
-  const hints = options.hints?.get(resolve(file)) ?? {};
+  const given = options.hints?.get(resolve(file)) ?? {};
+  const archiveDir = options.archiveDir;
+  const inside = isInside(archiveDir, file);
+  let sourceFile: string | null = null;
+  try {
+    sourceFile = inside ? sourcePath(archiveDir, file) : importedSourcePath(archiveDir, file);
+  } catch {
+    // Unreadable: analyse() below reports it.
+  }
+  const previous = sourceFile ? archive.find((r) => r.data.sourceFile === sourceFile) : undefined;
+  // Locked values of the report already archived count as given, so what depends on them (agency, level) follows.
+  const hints: Hints = { ...lockedHints(previous?.data), ...given };
   let analysed;
   try {
-    analysed = await analyse(file, hints);
+    analysed = await analyse(file, hints, options.maxBytes);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     result.code = error.code;
@@ -111,36 +174,29 @@ async function ingestOne(file: string, archive: ArchivedReport[], options: Inges
     result.message = `${file}: not an annual report: ${metadata.notReportReason}; not archived (pass --force to archive it anyway)`;
     return result;
   }
-  const missing = (['title', 'agency', 'region', 'regionCode', 'level', 'year', 'date'] as const).filter((f) => metadata[f] === null);
+  const extracted: Values = {
+    ...Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, metadata[f] ?? null])),
+    sourceFile: sourceFile!,
+    traditional: analysed.traditional || undefined,
+  };
+  const merged = mergeCorrections({
+    extracted,
+    given: givenValues(given),
+    previous: previous?.data,
+    lastExtracted: previous ? state[previous.id] : undefined,
+  });
+  result.warnings.push(...merged.notes);
+  const draft = merged.data;
+  result.metadata = { ...metadata, ...(pick(draft) as Partial<Metadata>) };
+
+  const missing = (['title', 'agency', 'region', 'regionCode', 'level', 'year', 'date'] as const).filter((f) => draft[f] === null || draft[f] === undefined);
   if (missing.length > 0) {
     result.code = 'missing-metadata';
     result.message = `${file}: cannot archive without ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} in a manifest (see README, Manifest)`;
     return result;
   }
-
-  const archiveDir = options.archiveDir;
-  const inside = isInside(archiveDir, file);
-  const key = agencyKey(metadata.agency!, metadata.regionCode!);
-  const ext = extname(file) || '.txt';
-  const plannedSource = inside ? sourcePath(archiveDir, file) : `sources/${metadata.year}/${metadata.regionCode}-${key}-${basename(file, ext).slice(0, 40)}${ext}`;
-  const draft = {
-    title: metadata.title!,
-    agency: metadata.agency!,
-    region: metadata.region!,
-    regionCode: metadata.regionCode!,
-    level: metadata.level!,
-    year: metadata.year!,
-    date: metadata.date!,
-    dateSource: metadata.dateSource!,
-    signedDate: metadata.signedDate,
-    docNumber: metadata.docNumber,
-    indexNumber: metadata.indexNumber,
-    publisher: metadata.publisher,
-    source: metadata.source,
-    sourceFile: plannedSource,
-    traditional: analysed.traditional || undefined,
-  };
-  const placement = place(archive, draft, analysed.markdown, key);
+  const key = agencyKey(String(draft.agency), String(draft.regionCode));
+  const placement = place(archive, draft as Pick<ReportData, 'agency' | 'regionCode' | 'year' | 'sourceFile'>, analysed.markdown, key);
   if (placement.kind === 'duplicate') {
     result.status = 'duplicate';
     result.code = 'duplicate';
@@ -151,31 +207,45 @@ async function ingestOne(file: string, archive: ArchivedReport[], options: Inges
   result.id = placement.id;
   let data: ReportData;
   try {
-    data = keepLocked(validate(draft, file), placement.kind === 'update' ? placement.previous.data : undefined);
+    data = validate(draft, file);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     result.code = error.code;
     result.message = error.message;
     return result;
   }
-  result.metadata = { ...metadata, ...pick(data) };
   if (options.dryRun) {
     result.status = 'checked';
     return result;
   }
   if (!inside) {
     const target = join(archiveDir, data.sourceFile);
-    mkdirSync(join(target, '..'), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true });
     if (!existsSync(target)) copyFileSync(file, target);
   }
+  state[placement.id] = Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, extracted[f] ?? null]));
   const changed = writeAtomic(reportFile(archiveDir, placement.id), renderFile(data, analysed.markdown));
   result.status = placement.kind === 'new' ? 'converted' : changed ? 'updated' : 'unchanged';
-  const entry = { id: placement.id, file: reportFile(archiveDir, placement.id), data: data as Record<string, unknown>, body: analysed.markdown };
-  if (placement.kind === 'new') archive.push(entry);
+  if (placement.kind === 'new') archive.push({ id: placement.id, file: reportFile(archiveDir, placement.id), data, body: analysed.markdown });
   return result;
 }
 
-function pick(data: ReportData): Partial<Metadata> {
+/**
+ * Where a source from outside the archive is kept: sources/imported/<name>,
+ * with -2, -3 … when another file already has that name.
+ */
+function importedSourcePath(archiveDir: string, file: string): string {
+  const ext = extname(file);
+  const stem = basename(file, ext);
+  const bytes = readFileSync(file);
+  for (let n = 1; ; n++) {
+    const candidate = `sources/imported/${stem}${n === 1 ? '' : `-${n}`}${ext}`;
+    const target = join(archiveDir, candidate);
+    if (!existsSync(target) || readFileSync(target).equals(bytes)) return candidate;
+  }
+}
+
+function pick(data: Values): Partial<Values> {
   const { title, agency, region, regionCode, level, year, date, dateSource } = data;
   return { title, agency, region, regionCode, level, year, date, dateSource };
 }

@@ -129,15 +129,6 @@ function normalise(body: string): string {
   return body.replace(/\s+/g, '');
 }
 
-/** Keep the fields a person corrected by hand (listed in `locked`). */
-export function keepLocked(data: ReportData, previous: Record<string, unknown> | undefined): ReportData {
-  const locked = Array.isArray(previous?.locked) ? (previous!.locked as string[]) : [];
-  if (locked.length === 0) return data;
-  const merged: Record<string, unknown> = { ...data, locked };
-  for (const field of locked) if (field in previous!) merged[field] = previous![field];
-  return reportSchema.parse(merged);
-}
-
 /** Write atomically: a temporary file in the same folder, then rename. Returns whether the file changed. */
 export function writeAtomic(file: string, content: string): boolean {
   if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
