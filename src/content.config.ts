@@ -1,0 +1,17 @@
+/**
+ * Content collections.
+ *
+ * `reports`: every report in `<ARCHIVE_DIR>/reports/`, frontmatter checked
+ * against the shared schema (`src/schema/report.ts`, also used by ingest),
+ * body kept raw for `src/lib/markdown.ts` to render.
+ */
+import { defineCollection } from 'astro:content';
+import { reportsLoader } from './lib/reports-loader.ts';
+import { reportSchema } from './schema/report.ts';
+
+const reports = defineCollection({
+  loader: reportsLoader(),
+  schema: reportSchema,
+});
+
+export const collections = { reports };

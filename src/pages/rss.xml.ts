@@ -1,0 +1,25 @@
+/** RSS feed of the newest reports. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { NEWEST_COUNT } from '../consts.ts';
+import { catalogue } from '../lib/collection.ts';
+import { loadSiteSettings } from '../lib/site-settings.ts';
+import { absoluteUrl, reportPath } from '../lib/urls.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const settings = loadSiteSettings();
+  const { reports } = await catalogue();
+  return rss({
+    title: `${settings.name}：最新报告`,
+    description: settings.description ?? settings.name,
+    site: absoluteUrl('', site!),
+    customData: '<language>zh-CN</language>',
+    items: reports.slice(0, NEWEST_COUNT).map(({ id, data }) => ({
+      title: data.title,
+      link: absoluteUrl(reportPath(id), site!),
+      pubDate: new Date(`${data.date}T00:00:00+08:00`),
+      description: `${data.agency} · ${data.region} · ${data.year}年度`,
+      categories: [data.level, String(data.year)],
+    })),
+  });
+};
