@@ -51,8 +51,8 @@ export const reportSchema = z.object({
   indexNumber: z.string().nullish(),
   /** The office that published the page (来源 / 发布机构); often not the reporting body. */
   publisher: z.string().nullish(),
-  /** Where the text came from, where known. */
-  source: z.string().url().nullish(),
+  /** Where the text came from, where known (http or https only: it becomes a link). */
+  source: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullish(),
   /** The raw file this report was made from, relative to `content/`. */
   sourceFile: z.string().min(1),
   /** Written in traditional characters (a big5 mirror), kept as written. */
@@ -62,6 +62,9 @@ export const reportSchema = z.object({
    * List field names, e.g. [agency, year].
    */
   locked: z.array(z.string()).optional(),
+}).refine((r) => r.date >= `${r.year}-01-01`, {
+  path: ['date'],
+  message: 'the date is before the year the report covers; check year and date',
 });
 
 export type ReportData = z.infer<typeof reportSchema>;
