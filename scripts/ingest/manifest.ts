@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LEVELS, type Level } from '../../src/schema/report.ts';
-import type { Hints } from './metadata.ts';
+import { regionForCode, type Hints } from './metadata.ts';
 
 const COLUMNS = ['file', 'url', 'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date'] as const;
 
@@ -83,7 +83,9 @@ export function readManifest(path: string): Map<string, Hints> {
     hint.agency = str('agency');
     hint.region = str('region');
     hint.regionCode = str('regionCode');
-    if (hint.regionCode && !/^\d{6}$/.test(hint.regionCode)) throw new Error(`${where}: regionCode ${hint.regionCode} is not a six-digit GB/T 2260 code`);
+    if (hint.regionCode && !(/^\d{6}$/.test(hint.regionCode) && regionForCode(hint.regionCode))) {
+      throw new Error(`${where}: regionCode ${hint.regionCode} is not a GB/T 2260 code (six digits; 100000 for a central department)`);
+    }
     const level = str('level');
     if (level && !(LEVELS as readonly string[]).includes(level)) throw new Error(`${where}: level ${level} is not one of ${LEVELS.join(' / ')}`);
     hint.level = level as Level | null;

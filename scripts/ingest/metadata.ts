@@ -56,8 +56,25 @@ export interface Metadata {
 /** Words that make a line read as the title of an annual report. */
 const REPORT_TOPIC = /(法治政府|法治建设|依法行政|法治政府建設|法治建設|依法行政)/;
 const REPORT_KIND = /(报告|情况|总结|報告|情況|總結)/;
-const ORGAN_END = /(人民政府|政府|委员会|党委|党组|党工委|办事处|办公室|管理局|局|厅|委|办|院|署|中心|所|队|站|会)$/;
+const ORGAN_END = /(人民政府|政府|委员会|党委|党组|党工委|办事处|办公室|管理局|局|厅|委|办|院|署|部|中心|所|队|站|会)$/;
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*(?:年度|年)/;
+
+const HAN_DIGITS = '〇一二三四五六七八九';
+
+/** 二〇一九年 → 2019年 (a year written in Chinese numerals). */
+export function hanYears(text: string): string {
+  return text.replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (y) => [...y].map((c) => String(Math.max(0, HAN_DIGITS.indexOf(c === '零' ? '〇' : c)))).join(''));
+}
+
+/** The central government: 国务院 departments report for the whole country. */
+export const CENTRAL: Region = { code: '100000', name: '中央', kind: 'province', path: '中央' };
+const CENTRAL_ORGAN =
+  /^(国务院[\u4e00-\u9fff]*|中华人民共和国[\u4e00-\u9fff]+|国家[\u4e00-\u9fff]+?(局|委员会|委|署|院|部)|中国(人民银行|证券监督管理委员会|气象局|地震局)|[\u4e00-\u9fff]{1,10}(部|总局|总署|审计署))$/;
+
+/** The region with this code, the central government (100000) included. */
+export function regionForCode(code: string): Region | undefined {
+  return code === CENTRAL.code ? CENTRAL : regionByCode(code);
+}
 
 interface Line {
   /** Line as written. */
@@ -89,7 +106,8 @@ export function describe({ stripped, readable, hints }: DescribeInput): Metadata
   // Title.
   const titleFound = findTitle(header, body, meta.ArticleTitle);
   let title = titleFound?.raw ?? null;
-  let titleText = titleFound?.text ?? null;
+  // Rules read 二〇一九年 as 2019年.
+  let titleText = titleFound ? hanYears(titleFound.text) : null;
   if (titleFound) evidence.title = { rule: titleFound.rule, from: titleFound.raw };
   const salutation = [...header, ...body.slice(0, 3)].find((l) => SALUTATION.test(l.text));
 
@@ -130,6 +148,10 @@ export function describe({ stripped, readable, hints }: DescribeInput): Metadata
   for (const w of resolved.warnings) warnings.push(w);
   let region = resolved.region;
   if (region) evidence.region = { rule: resolved.rule, from: resolved.from };
+  else if (organ && !organ.joint && CENTRAL_ORGAN.test(organ.name) && findRegionMentions(organ.name).length === 0) {
+    region = CENTRAL;
+    evidence.region = { rule: 'a central department (国务院部门): the whole country', from: organ.name };
+  }
   let agency = organ ? officialAgency(organ, region, body) : null;
   if (agency) evidence.agency = { rule: organ!.rule, from: organ!.name || titleText! };
 
@@ -141,7 +163,7 @@ export function describe({ stripped, readable, hints }: DescribeInput): Metadata
     dateSource = 'published';
   }
   if (hints.regionCode || hints.region) {
-    const givenRegion = (hints.regionCode && regionByCode(hints.regionCode)) || null;
+    const givenRegion = (hints.regionCode && regionForCode(hints.regionCode)) || null;
     if (givenRegion) {
       if (region && region.code !== givenRegion.code) {
         warnings.push(`region: given ${givenRegion.path} (${givenRegion.code}), the text suggests ${region.path} (${region.code})`);
@@ -554,7 +576,8 @@ function isUnder(region: Region, ancestor: Region | string): boolean {
 // ---------------------------------------------------------------- level and kind
 
 export function levelOf(agency: string, region: Region | null): Level | null {
-  if (!region) return /^(国务院|中华人民共和国|国家)/.test(agency) ? '中央部委' : null;
+  if (!region) return null;
+  if (region.code === CENTRAL.code) return '中央部委';
   const isGovernment = /(人民政府|政府|党委、.*人民政府|街道办事处)$/.test(agency) || /人民政府$/.test(agency.split('、').pop() ?? '');
   if (/街道办事处$/.test(agency)) return '乡镇街道';
   if (!isGovernment) return '部门';
@@ -591,7 +614,7 @@ function classify({
   if (titleText && /(审议|听取|召开|举行|通报|发布|公布|学习|部署|解读)/.test(titleText.split(/(?:19|20)\d{2}\s*年/)[0])) {
     return { isReport: false, reason: 'a news item about a report, not the report itself' };
   }
-  if (titleText && /《[^》]*(报告|情况)[^》]*》/.test(titleText)) {
+  if (titleText && /《[^》]*(报告|情况)[^》]*》/.test(titleText) && squash(titleText.replace(/《[^》]*》/g, '')).replace(/[^\u4e00-\u9fff]/g, '').length >= 2) {
     return { isReport: false, reason: 'a page about a report (the title quotes the report in 《》), not the report itself' };
   }
   const placeholders = (bodyText.match(/[xX×ＸＸ]{2,}|\*{2,}|＊{2,}|某某/g) ?? []).length + (/[xX×Ｘ]{2,}|某某/.test(titleText ?? '') ? 5 : 0);

@@ -12,9 +12,8 @@ import type { ReportData } from '../../src/schema/report.ts';
 import { EXTRACTED_FIELDS, mergeCorrections, readState, writeState, type State, type Values } from './corrections.ts';
 import { IngestError } from './errors.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
-import { describe, type Hints, type Metadata } from './metadata.ts';
+import { describe, regionForCode, type Hints, type Metadata } from './metadata.ts';
 import { readSource } from './read.ts';
-import { regionByCode } from './regions.ts';
 import { strip } from './strip.ts';
 import { structure, type Section } from './structure.ts';
 import { isTraditional, toSimplified } from './traditional.ts';
@@ -134,7 +133,7 @@ function givenValues(hints: Hints): Values {
   if (hints.date) given.date = hints.date;
   if (hints.level) given.level = hints.level;
   if (hints.url) given.source = hints.url;
-  const region = hints.regionCode ? regionByCode(hints.regionCode) : undefined;
+  const region = hints.regionCode ? regionForCode(hints.regionCode) : undefined;
   if (region) {
     given.regionCode = region.code;
     given.region = region.path;

@@ -36,7 +36,8 @@ const CHROME_RULES: [string, RegExp][] = [
   ['copyright', /(版权所有|版權所有|Copyright)/i],
   ['site-owner', /^(主办|承办|主辦|承辦|技术支持|维护)\s*[:：]/],
   ['site-links', /^(网站地图|联系我们|设为首页|加入收藏|关闭窗口|返回顶部|上一篇|下一篇|相关文章|相关链接|文件预览|附件下载|附件)\s*[:：]?/],
-  ['site-links', /(设为首页|加入收藏)/],
+  ['site-links', /(设为首页|加入收藏|【\s*关闭\s*】|【\s*返回顶部\s*】|【\s*打印本页\s*】)/],
+  ['counter', /^(浏览量|阅读次数|访问量|责任编辑|编辑)\s*[:：]/],
   ['single-char', /^[大中小XxＸ×\-–—|]$/],
 ];
 
@@ -89,6 +90,9 @@ export function strip(text: string, readable: string = text): { raw: Stripped; r
     }
   }
   let end = lastProse + 1;
+  // Short closing sentences after the last paragraph (特此报告。) belong to it.
+  while (end < lines.length && (lines[end] === '' || (/[。！]$/.test(lines[end]) && squash(lines[end]).length <= 20 && !chromeRule(lines[end])))) end++;
+  while (end > lastProse + 1 && lines[end - 1] === '') end--;
   // The 落款: a short signing-body line and a date line, within a few lines after the prose.
   for (let i = end, seen = 0; i < lines.length && seen < 5; i++) {
     if (lines[i] === '') continue;

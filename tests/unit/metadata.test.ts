@@ -134,3 +134,26 @@ group('organFromTitle', () => {
     expect(organFromTitle('北京市2020年法治政府建设年度情况报告')?.placeOnly).toBe(true);
   });
 });
+
+group('more real-world forms', () => {
+  it('should read a year written in Chinese numerals in the title', () => {
+    const m = read(['某某区人民政府关于二〇一九年度法治政府建设情况的报告'.replace('某某区', '静海区'), PROSE].join('\n'));
+    expect(m.year).toBe(2019);
+    expect(m.agency).toBe('天津市静海区人民政府');
+  });
+
+  it('should place a 国务院 department at the central level', () => {
+    const m = read(['司法部2020年法治政府建设年度报告', PROSE].join('\n'));
+    expect(m).toMatchObject({ agency: '司法部', region: '中央', regionCode: '100000', level: '中央部委' });
+  });
+
+  it('should keep a closing 特此报告。 with the body', () => {
+    const zones = strip(['静海区人民政府2020年法治政府建设情况报告', PROSE, '特此报告。', '', '扫一扫在手机打开当前页'].join('\n'));
+    expect(zones.raw.body).toEqual([PROSE, '特此报告。']);
+  });
+
+  it('should take a page whose title is only the quoted report name as the report', () => {
+    const m = read(['《静海区人民政府2020年法治政府建设情况报告》', PROSE].join('\n'));
+    expect(m.isReport).toBe(true);
+  });
+});
