@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { ReportData } from '../../src/schema/report.ts';
 import { EXTRACTED_FIELDS, mergeCorrections, readState, writeState, type State, type Values } from './corrections.ts';
+import { Archive } from './archive.ts';
 import { IngestError } from './errors.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { describe, regionForCode, type Hints, type Metadata } from './metadata.ts';
@@ -19,8 +20,7 @@ import { structure, type Section } from './structure.ts';
 import { isTraditional, toSimplified } from './traditional.ts';
 import { regionFromUrl } from './url-hint.ts';
 import {
-  agencyKey, place, readArchive, renderFile, reportFile, sourcePath, toMarkdown, validate, writeAtomic,
-  type ArchivedReport,
+  agencyKey, renderFile, reportFile, sourcePath, toMarkdown, validate, writeAtomic,
 } from './write.ts';
 
 export interface IngestOptions {
@@ -94,7 +94,7 @@ export async function ingest(files: string[], options: IngestOptions): Promise<F
 }
 
 export async function ingestWithNotes(files: string[], options: IngestOptions): Promise<{ results: FileResult[]; notes: RunNotes }> {
-  const archive = readArchive(options.archiveDir);
+  const archive = Archive.read(options.archiveDir);
   const state = readState(options.archiveDir);
   const results: FileResult[] = [];
   for (const file of files) {
@@ -102,7 +102,7 @@ export async function ingestWithNotes(files: string[], options: IngestOptions): 
   }
   if (!options.dryRun && Object.keys(state).length > 0) writeState(options.archiveDir, state);
   // A report whose source is gone stays in the archive; say so.
-  const orphans = archive
+  const orphans = archive.reports
     .filter((r) => typeof r.data.sourceFile === 'string' && !existsSync(join(options.archiveDir, r.data.sourceFile as string)))
     .map((r) => ({ id: r.id, sourceFile: r.data.sourceFile as string }));
   return { results, notes: { orphans } };
@@ -141,7 +141,7 @@ function givenValues(hints: Hints): Values {
   return given;
 }
 
-async function ingestOne(file: string, archive: ArchivedReport[], state: State, options: IngestOptions): Promise<FileResult> {
+async function ingestOne(file: string, archive: Archive, state: State, options: IngestOptions): Promise<FileResult> {
   const result: FileResult = { file, status: 'failed', id: null, metadata: null, sections: [], message: null, code: null, warnings: [], encoding: null };
   const given = options.hints?.get(resolve(file)) ?? {};
   const archiveDir = options.archiveDir;
@@ -152,7 +152,7 @@ async function ingestOne(file: string, archive: ArchivedReport[], state: State, 
   } catch {
     // Unreadable: analyse() below reports it.
   }
-  const previous = sourceFile ? archive.find((r) => r.data.sourceFile === sourceFile) : undefined;
+  const previous = sourceFile ? archive.bySourceFile(sourceFile) : undefined;
   // Locked values of the report already archived count as given, so what depends on them (agency, level) follows.
   const hints: Hints = { ...lockedHints(previous?.data), ...given };
   let analysed;
@@ -195,7 +195,7 @@ async function ingestOne(file: string, archive: ArchivedReport[], state: State, 
     return result;
   }
   const key = agencyKey(String(draft.agency), String(draft.regionCode));
-  const placement = place(archive, draft as Pick<ReportData, 'agency' | 'regionCode' | 'year' | 'sourceFile'>, analysed.markdown, key);
+  const placement = archive.place(draft as Pick<ReportData, 'agency' | 'regionCode' | 'year' | 'sourceFile'>, analysed.markdown, key);
   if (placement.kind === 'duplicate') {
     result.status = 'duplicate';
     result.code = 'duplicate';
@@ -225,7 +225,7 @@ async function ingestOne(file: string, archive: ArchivedReport[], state: State, 
   state[placement.id] = Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, extracted[f] ?? null]));
   const changed = writeAtomic(reportFile(archiveDir, placement.id), renderFile(data, analysed.markdown));
   result.status = placement.kind === 'new' ? 'converted' : changed ? 'updated' : 'unchanged';
-  if (placement.kind === 'new') archive.push({ id: placement.id, file: reportFile(archiveDir, placement.id), data, body: analysed.markdown });
+  if (placement.kind === 'new') archive.add({ id: placement.id, file: reportFile(archiveDir, placement.id), data, body: analysed.markdown });
   return result;
 }
 

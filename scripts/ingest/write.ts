@@ -11,9 +11,8 @@
  * Files are written to a temporary name and renamed, so a killed run leaves
  * no half-written report.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import matter from 'gray-matter';
 import { pinyin } from 'pinyin-pro';
 import type { Root } from 'mdast';
 import remarkStringify from 'remark-stringify';
@@ -28,14 +27,6 @@ const FIELD_ORDER = [
   'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date', 'dateSource', 'signedDate',
   'docNumber', 'indexNumber', 'publisher', 'source', 'sourceFile', 'traditional', 'locked',
 ] as const;
-
-export interface ArchivedReport {
-  /** Path relative to <archive>/reports, without .md: 2018/310113-rmzf */
-  id: string;
-  file: string;
-  data: Record<string, unknown>;
-  body: string;
-}
 
 /** Short ASCII key for an agency: pinyin initials of its name without place names. */
 export function agencyKey(agency: string, regionCode: string): string {
@@ -76,57 +67,6 @@ export function validate(data: Record<string, unknown>, file: string): ReportDat
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`);
   throw new IngestError('invalid-frontmatter', `${file}: invalid frontmatter: ${problems.join('; ')}`);
-}
-
-/** Every report already in the archive. */
-export function readArchive(archiveDir: string): ArchivedReport[] {
-  const reportsDir = join(archiveDir, 'reports');
-  if (!existsSync(reportsDir)) return [];
-  const out: ArchivedReport[] = [];
-  for (const year of readdirSync(reportsDir, { withFileTypes: true })) {
-    if (!year.isDirectory()) continue;
-    for (const f of readdirSync(join(reportsDir, year.name))) {
-      if (!f.endsWith('.md')) continue;
-      const file = join(reportsDir, year.name, f);
-      const parsed = matter(readFileSync(file, 'utf8'));
-      out.push({ id: `${year.name}/${f.slice(0, -3)}`, file, data: parsed.data, body: parsed.content });
-    }
-  }
-  return out.sort((a, b) => a.id.localeCompare(b.id));
-}
-
-export type Placement =
-  | { kind: 'new'; id: string }
-  | { kind: 'update'; id: string; previous: ArchivedReport }
-  | { kind: 'duplicate'; of: ArchivedReport; reason: string };
-
-/**
- * Where a report goes: the path it already has (same source file), a new path,
- * or nowhere because the archive already holds the same report.
- */
-export function place(
-  archive: ArchivedReport[],
-  data: Pick<ReportData, 'agency' | 'regionCode' | 'year' | 'sourceFile'>,
-  body: string,
-  key: string,
-): Placement {
-  const sameSource = archive.find((r) => r.data.sourceFile === data.sourceFile);
-  if (sameSource) return { kind: 'update', id: sameSource.id, previous: sameSource };
-  const sameText = archive.find((r) => normalise(r.body) === normalise(body));
-  if (sameText) return { kind: 'duplicate', of: sameText, reason: `the same text as ${sameText.id} (from ${sameText.data.sourceFile})` };
-  const sameReport = archive.find((r) => r.data.agency === data.agency && r.data.year === data.year && r.data.regionCode === data.regionCode);
-  if (sameReport) {
-    return { kind: 'duplicate', of: sameReport, reason: `${data.agency}'s report on ${data.year} is already archived as ${sameReport.id} (from ${sameReport.data.sourceFile})` };
-  }
-  const base = `${data.year}/${data.regionCode}-${key}`;
-  const taken = new Set(archive.map((r) => r.id));
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return { kind: 'new', id };
-}
-
-function normalise(body: string): string {
-  return body.replace(/\s+/g, '');
 }
 
 /** Write atomically: a temporary file in the same folder, then rename. Returns whether the file changed. */

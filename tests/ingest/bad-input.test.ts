@@ -11,7 +11,8 @@ import matter from 'gray-matter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/ingest.ts';
 import { mergeCorrections } from '../../scripts/ingest/corrections.ts';
-import { place, renderFile, validate, writeAtomic } from '../../scripts/ingest/write.ts';
+import { Archive } from '../../scripts/ingest/archive.ts';
+import { renderFile, validate, writeAtomic } from '../../scripts/ingest/write.ts';
 
 async function run(args: string[]) {
   const out = new PassThrough();
@@ -116,9 +117,11 @@ describe('re-runs and corrections', () => {
   });
 
   it('should give two different reports that would share a path distinct, stable paths', () => {
-    const archive = [{ id: '2022/310114-rmzf', file: '', data: { agency: '上海市嘉定区人民政府', year: 2022, regionCode: '310114', sourceFile: 'a.txt' }, body: 'A' }];
+    const archive = new Archive();
+    archive.add({ id: '2022/310114-rmzf', file: '', data: { agency: '上海市嘉定区人民政府', year: 2022, regionCode: '310114', sourceFile: 'a.txt' }, body: 'A' });
     const other = { agency: '上海市嘉定区人民法制办', year: 2022, regionCode: '310114', sourceFile: 'b.txt' };
-    expect(place(archive, other, 'B', 'rmzf')).toEqual({ kind: 'new', id: '2022/310114-rmzf-2' });
+    expect(archive.place(other, 'B', 'rmzf')).toEqual({ kind: 'new', id: '2022/310114-rmzf-2' });
+    expect(archive.place(other, 'B', 'rmzf')).toEqual({ kind: 'new', id: '2022/310114-rmzf-2' });
   });
 
   it('given values win over locked and extracted ones, and become locked', () => {
