@@ -33,7 +33,7 @@ declare module 'vfile' {
 export interface Options {
   /** Prefix of top-level ids (default: `'s'`). */
   prefix?: string;
-  /** Accessible name of the link each heading gets (default: `'本节链接'`). */
+  /** Accessible name of the link each heading gets, before the heading's text (default: `'本节链接'`). */
   linkLabel?: string;
 }
 
@@ -47,12 +47,13 @@ export default function rehypeSectionIds(options?: Options | null) {
     const assigned = assignIds(headings, prefix, file);
     const shortIds = new Set(assigned.map(({ id }) => id));
 
-    for (const { element, id, slug } of assigned) {
+    for (const { element, id, slug, text } of assigned) {
       element.properties.id = id;
       if (slug && !shortIds.has(slug)) {
         element.children.unshift({ type: 'element', tagName: 'span', properties: { id: slug }, children: [] });
       }
-      element.children.push({ type: 'text', value: ' ' }, selfLink(id, linkLabel));
+      // Each link is named after its heading, so a screen-reader user can tell them apart.
+      element.children.push({ type: 'text', value: ' ' }, selfLink(id, `${linkLabel}：${text}`));
     }
 
     file.data.headings = assigned.map(({ depth, id, text }) => ({ depth, id, text }));

@@ -8,12 +8,19 @@
  * body with `src/lib/markdown.ts`.
  *
  * Entry id: the path under `reports/` without `.md`, e.g. `2018/310113-rmzf`.
+ *
+ * A hand-edited file with invalid frontmatter fails the build with one
+ * message naming every such file, its fields and their problems
+ * (`reports/2023/x.md: year: expected a number, got "二〇二三"`), not a stack trace.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import matter from 'gray-matter';
+import { reportSchema } from '../schema/report.ts';
 import { reportsDirectory } from './archive.ts';
 
 export interface Options {
@@ -31,6 +38,7 @@ export function reportsLoader(options: Options = {}): Loader {
       const root = fileURLToPath(config.root);
       const stale = new Set(store.keys());
       let count = 0;
+      const invalid: string[] = [];
 
       for await (const file of glob('**/*.md', { cwd: directory })) {
         const id = file.split('\\').join('/').replace(/\.md$/, '');
@@ -43,10 +51,31 @@ export function reportsLoader(options: Options = {}): Loader {
         if (store.get(id)?.digest === digest) continue;
 
         // gray-matter caches by input text; copy so parseData never sees a shared object.
-        const { data, content } = matter(contents);
+        let data: Record<string, unknown>;
+        let content: string;
+        try {
+          ({ data, content } = matter(contents));
+        } catch (error) {
+          invalid.push(`${shownPath}: the frontmatter is not valid YAML: ${firstLine(error)}`);
+          continue;
+        }
+        const checked = reportSchema.safeParse({ ...data });
+        if (!checked.success) {
+          invalid.push(...checked.error.issues.map((issue) => `${shownPath}: ${describeIssue(issue, data)}`));
+          continue;
+        }
         const parsed = await parseData({ id, data: { ...data }, filePath });
         checkPath(id, parsed as { year?: number; regionCode?: string }, shownPath, logger.warn.bind(logger));
         store.set({ id, data: parsed, body: content, filePath: shownPath, digest });
+      }
+
+      if (invalid.length > 0) {
+        const error = new AstroError(
+          `Invalid frontmatter in ${new Set(invalid.map((line) => line.slice(0, line.indexOf(': ')))).size} report file(s):\n${invalid.map((line) => `  ${line}`).join('\n')}`,
+          'Fix the named field in the named file (see the frontmatter table in README.md), then build again.',
+        );
+        error.stack = '';
+        throw error;
       }
 
       for (const id of stale) store.delete(id);
@@ -65,4 +94,30 @@ function checkPath(id: string, data: { year?: number; regionCode?: string }, fil
   }
   if (Number(match[1]) !== data.year) warn(`${file}: folder year ${match[1]} differs from year ${data.year} in the frontmatter`);
   if (match[2] !== data.regionCode) warn(`${file}: file name code ${match[2]} differs from regionCode ${data.regionCode} in the frontmatter`);
+}
+
+/** `year: expected a number, got "二〇二三"`, `agency: missing`. */
+function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): string {
+  const field = issue.path.map(String).join('.') || '(frontmatter)';
+  const value = issue.path.length > 0 ? issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], data) : data;
+  if (issue.code === 'invalid_type' && value === undefined) return `${field}: missing (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type') return `${field}: expected ${article(issue.expected)}, got ${shown(value)}`;
+  if (issue.code === 'invalid_value') return `${field}: ${shown(value)} is not one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}`;
+  return `${field}: ${issue.message}${value !== undefined && typeof value !== 'object' ? ` (got ${shown(value)})` : ''}`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function shown(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
+  return String(value);
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0];
 }

@@ -73,8 +73,8 @@ describe('renderMarkdown', () => {
 
   it('should end every heading with a link to its short id', () => {
     const { html } = renderMarkdown('## 一、成效\n\n### （二）职能');
-    expect(html).toContain('<a class="heading-link" href="#s1" aria-label="本节链接" data-pagefind-ignore>#</a></h2>');
-    expect(html).toContain('<a class="heading-link" href="#s1-2" aria-label="本节链接" data-pagefind-ignore>#</a></h3>');
+    expect(html).toContain('<a class="heading-link" href="#s1" aria-label="本节链接：一、成效" data-pagefind-ignore>#</a></h2>');
+    expect(html).toContain('<a class="heading-link" href="#s1-2" aria-label="本节链接：（二）职能" data-pagefind-ignore>#</a></h3>');
   });
 
   it('should show <script> and {props} as text', () => {

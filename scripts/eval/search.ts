@@ -1,0 +1,259 @@
+/**
+ * How far the site's own search can be trusted, measured as a user meets it.
+ *
+ *   npm run eval:search -- [site folder] [--queries 80] [--verbose]
+ *
+ * The site folder defaults to env `OUT_DIR`, else `dist` (the built sample
+ * archive: `npm run build` first). Queries are drawn deterministically from
+ * the report texts as a browser shows them (2–8 characters, common and rare,
+ * multi-word, some with punctuation as copied from the page, digits and Latin
+ * letters, and a few that occur nowhere). The truth is exact substring match
+ * on the normalised text of each block. Each query runs in headless Chromium
+ * through the search page: the first by loading `search/?q=…` in a fresh
+ * browser, the rest by typing into the box; results are read once
+ * `#search-results[data-state=done]`. Prints recall, precision, bytes
+ * downloaded and time to results for the first and later queries; the last
+ * line is `search: recall=R precision=P queries=N`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, plain, resultUrls, shownTexts, truthOf, waitForSearch, type ShownText } from '../../tests/helpers/browser.ts';
+import { serve } from '../serve.ts';
+
+interface Query {
+  text: string;
+  /** What it must match, normalised: every term. */
+  terms: string[];
+  kind: 'common' | 'rare' | 'random' | 'multi-word' | 'as-copied' | 'digits-latin' | 'absent';
+}
+
+interface Measured {
+  query: Query;
+  expected: string[];
+  found: string[];
+  ms: number;
+  bytes: number;
+  rawBytes: number;
+  indexBytes: number;
+  requests: number;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function reportUrls(dir: string, siteUrl: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'index.html') found.push(relative(dir, folder).split(sep).join('/') + '/');
+    }
+  };
+  walk(join(dir, 'reports'));
+  return found.sort().map((path) => new URL(path, siteUrl).href);
+}
+
+/** Draw `count` queries from the texts, always the same ones for the same texts. */
+export function drawQueries(texts: ShownText[], count: number, seed = 20240401): Query[] {
+  const next = random(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
+  const blocks = texts.map((text) => text.blocks.map(plain).filter((block) => block.length >= 2));
+  const reportsWith = (term: string) => blocks.filter((list) => list.some((block) => block.includes(term))).length;
+  const slice = (report = Math.floor(next() * blocks.length), length = 2 + Math.floor(next() * 7)) => {
+    const block = pick(blocks[report].length > 0 ? blocks[report] : blocks.flat());
+    const start = Math.floor(next() * Math.max(1, block.length - length));
+    return Array.from(block).slice(start, start + length).join('');
+  };
+  const queries: Query[] = [];
+  const seen = new Set<string>();
+  const add = (query: Query) => {
+    if (query.terms.some((term) => term.length === 0) || seen.has(query.text)) return false;
+    seen.add(query.text);
+    queries.push(query);
+    return true;
+  };
+  const share = (fraction: number) => Math.max(1, Math.round(count * fraction));
+
+  // Common (in at least half the reports) and rare (in exactly one).
+  for (let tries = 0, made = 0; made < share(0.2) && tries < 5000; tries++) {
+    const term = slice(undefined, 2 + Math.floor(next() * 3));
+    if (reportsWith(term) * 2 >= blocks.length && add({ text: term, terms: [term], kind: 'common' })) made++;
+  }
+  for (let tries = 0, made = 0; made < share(0.2) && tries < 5000; tries++) {
+    const term = slice(undefined, 3 + Math.floor(next() * 6));
+    if (reportsWith(term) === 1 && add({ text: term, terms: [term], kind: 'rare' })) made++;
+  }
+  for (let made = 0, tries = 0; made < share(0.15) && tries < 1000; tries++) {
+    const term = slice();
+    if (add({ text: term, terms: [term], kind: 'random' })) made++;
+  }
+  // Two or three words, from one report (mostly found) or from any (often not).
+  for (let made = 0, tries = 0; made < share(0.15) && tries < 1000; tries++) {
+    const report = made % 2 === 0 ? Math.floor(next() * blocks.length) : undefined;
+    const words = Array.from({ length: 2 + Math.floor(next() * 2) }, () => slice(report, 2 + Math.floor(next() * 3)));
+    if (add({ text: words.join(' '), terms: words, kind: 'multi-word' })) made++;
+  }
+  // Copied from the page with its punctuation (quotes left out: they mean a phrase).
+  for (let made = 0, tries = 0; made < share(0.1) && tries < 5000; tries++) {
+    const block = pick(pick(texts).blocks);
+    const start = Math.floor(next() * Math.max(1, block.length - 10));
+    const text = block.slice(start, start + 4 + Math.floor(next() * 6)).trim();
+    if (!/[，、。；：,.;:（）()《》]/.test(text) || /["“”「」『』\s]/.test(text)) continue;
+    if (add({ text, terms: [plain(text)], kind: 'as-copied' })) made++;
+  }
+  // Digits and Latin letters.
+  const runs = [...new Set(blocks.flat().flatMap((block) => block.match(/[0-9a-z]{2,}/g) ?? []))].sort();
+  for (let made = 0, tries = 0; made < share(0.1) && runs.length > 0 && tries < 1000; tries++) {
+    const run = pick(runs);
+    const term = run.length > 8 ? run.slice(0, 2 + Math.floor(next() * 7)) : run;
+    if (add({ text: term, terms: [term], kind: 'digits-latin' })) made++;
+  }
+  // Found nowhere: a real term written backwards, checked absent.
+  for (let made = 0, tries = 0; made < share(0.05) && tries < 1000; tries++) {
+    const term = Array.from(slice(undefined, 4)).reverse().join('');
+    if (reportsWith(term) === 0 && add({ text: term, terms: [term], kind: 'absent' })) made++;
+  }
+  return queries.slice(0, count);
+}
+
+interface Taken {
+  /** Bytes transferred (compressed, headers included). */
+  bytes: number;
+  /** Bytes after decompression. */
+  rawBytes: number;
+  /** Transferred bytes of the exact index (`search-exact/`) alone. */
+  indexBytes: number;
+  requests: number;
+}
+
+/** Count what the page downloads, from the browser's own network events. */
+async function countBytes(page: Page): Promise<{ take: () => Taken }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  let taken: Taken = { bytes: 0, rawBytes: 0, indexBytes: 0, requests: 0 };
+  cdp.on('Network.requestWillBeSent', (event) => {
+    urls.set(event.requestId, event.request.url);
+    taken.requests++;
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    taken.bytes += event.encodedDataLength;
+    if (urls.get(event.requestId)?.includes('/search-exact/')) taken.indexBytes += event.encodedDataLength;
+  });
+  cdp.on('Network.dataReceived', (event) => (taken.rawBytes += event.dataLength));
+  return {
+    take: () => {
+      const result = taken;
+      taken = { bytes: 0, rawBytes: 0, indexBytes: 0, requests: 0 };
+      return result;
+    },
+  };
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+export async function evaluate(dir: string, count: number, verbose: boolean, log = console.log): Promise<{ recall: number; precision: number; queries: number }> {
+  const page0 = readFileSync(join(dir, 'search', 'index.html'), 'utf8');
+  const base = /data-search-base="([^"]*)"/.exec(page0)?.[1] ?? '/';
+  const running = await serve({ dir, base, host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  try {
+    const reader = await browser.newPage();
+    await reader.goto(running.url);
+    const urls = reportUrls(dir, running.url);
+    const texts = await shownTexts(reader, urls);
+    await reader.close();
+    const queries = drawQueries(texts, count);
+    log(`eval: ${urls.length} reports, ${queries.length} queries (${Object.entries(Object.groupBy(queries, (query) => query.kind)).map(([kind, list]) => `${list?.length} ${kind}`).join(', ')})`);
+
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const bytes = await countBytes(page);
+    const measured: Measured[] = [];
+    for (const [index, query] of queries.entries()) {
+      const started = performance.now();
+      if (index === 0) {
+        await page.goto(`${running.url}search/?q=${encodeURIComponent(query.text)}`);
+      } else {
+        await page.fill('#search-q', query.text);
+        await page.press('#search-q', 'Enter');
+      }
+      await waitForSearch(page);
+      const ms = performance.now() - started;
+      const state = await page.getAttribute('#search-results', 'data-state');
+      if (state !== 'done') throw new Error(`search for ${query.text} ended in state ${state}`);
+      const found = await resultUrls(page);
+      const taken = bytes.take();
+      measured.push({ query, expected: truthOf(texts, query.terms), found, ms, ...taken });
+    }
+    await context.close();
+
+    let truePositives = 0;
+    let expectedTotal = 0;
+    let foundTotal = 0;
+    for (const { query, expected, found } of measured) {
+      const right = found.filter((url) => expected.includes(url)).length;
+      truePositives += right;
+      expectedTotal += expected.length;
+      foundTotal += found.length;
+      if (verbose || right !== expected.length || right !== found.length) {
+        const short = (list: string[]) => list.map((url) => url.replace(`${running.url}reports/`, '')).join(' ');
+        log(`${right === expected.length && right === found.length ? 'ok  ' : 'MISS'} [${query.kind}] ${query.text}: expected ${expected.length}, found ${found.length}${right !== expected.length || right !== found.length ? ` (missing: ${short(expected.filter((url) => !found.includes(url)))}; extra: ${short(found.filter((url) => !expected.includes(url)))})` : ''}`);
+      }
+    }
+    const [first, ...later] = measured;
+    log(
+      `first query "${first.query.text}" (fresh browser, page load included): ${kib(first.bytes)} transferred in ${first.requests} requests (index ${kib(first.indexBytes)}; ${kib(first.rawBytes)} uncompressed), ${first.ms.toFixed(0)} ms to results`,
+    );
+    if (later.length > 0) {
+      const total = later.reduce((sum, m) => sum + m.bytes, 0);
+      log(
+        `later queries: median ${kib(median(later.map((m) => m.bytes)))} transferred (mean ${kib(total / later.length)}, max ${kib(Math.max(...later.map((m) => m.bytes)))}); median ${median(later.map((m) => m.ms)).toFixed(0)} ms to results, max ${Math.max(...later.map((m) => m.ms)).toFixed(0)} ms`,
+      );
+    }
+    const recall = expectedTotal === 0 ? 1 : truePositives / expectedTotal;
+    const precision = foundTotal === 0 ? 1 : truePositives / foundTotal;
+    return { recall, precision, queries: measured.length };
+  } finally {
+    await browser.close();
+    await running.close();
+  }
+}
+
+if (import.meta.main) {
+  const args = process.argv.slice(2);
+  let dirArg: string | undefined;
+  let count = 80;
+  let verbose = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === '--queries') count = Number(args[++index]);
+    else if (arg === '--verbose') verbose = true;
+    else if (arg.startsWith('-')) {
+      console.error(`Unknown option \`${arg}\`, expected: npm run eval:search -- [site folder] [--queries 80] [--verbose]`);
+      process.exit(2);
+    } else dirArg = arg;
+  }
+  const dir = resolve(dirArg ?? process.env.OUT_DIR ?? 'dist');
+  if (!existsSync(join(dir, 'search-exact', 'catalog.json')) || !existsSync(join(dir, 'search', 'index.html'))) {
+    console.error(`No search index in ${dir}; run npm run build first (or pass the built site folder)`);
+    process.exit(1);
+  }
+  const { recall, precision, queries } = await evaluate(dir, count, verbose);
+  console.log(`search: recall=${recall.toFixed(3)} precision=${precision.toFixed(3)} queries=${queries}`);
+}

@@ -1,0 +1,266 @@
+/**
+ * The build on archives that are not the fixture: a hand-edited report with
+ * invalid frontmatter, the same content built twice, and a report whose text
+ * looks like HTML, MDX or front matter. Each archive is small and built in its
+ * own folder under tests/.tmp (own OUT_DIR and CACHE_DIR); the three builds
+ * run side by side.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURE = join(ROOT, 'tests/fixtures/archive');
+
+/** Vitest sets Vite's own variables in workers; Astro would take `BASE_URL` over `BASE_PATH`. */
+const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
+
+interface Build {
+  status: number | null;
+  output: string;
+  dist: string;
+}
+
+function astroBuild(work: string, archive: string, name: string): Promise<Build> {
+  const dist = join(work, `${name}-dist`);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_VARIABLES.test(key)));
+  Object.assign(env, {
+    ARCHIVE_DIR: archive,
+    OUT_DIR: dist,
+    CACHE_DIR: join(work, `${name}-cache`),
+    BASE_PATH: '/',
+    SITE_URL: 'https://fzzf.example.gov.cn',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output, dist }));
+  });
+}
+
+function writeFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** A new archive folder with the fixture's site.yaml and the given reports (path under reports/ → text). */
+function archive(work: string, name: string, reports: Record<string, string>): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(FIXTURE, 'site.yaml'), join(dir, 'site.yaml'));
+  for (const [path, text] of Object.entries(reports)) writeFile(join(dir, 'reports', path), text);
+  return dir;
+}
+
+const fixtureReport = (id: string) => readFileSync(join(FIXTURE, 'reports', `${id}.md`), 'utf8');
+
+/** sha256 of every file under `dir`, by path. */
+function hashes(dir: string): Record<string, string> {
+  const walk = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)]));
+  return Object.fromEntries(
+    walk(dir)
+      .sort()
+      .map((file) => [relative(dir, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex')]),
+  );
+}
+
+// A hand-edited report: title and agency with ASCII and full-width quotes and
+// colons; a body holding text that looks like HTML, MDX, front matter and a
+// comment, written raw (as a person editing the file would) and, in the last
+// section, escaped as ingest writes such text (`\<`, `\---`).
+const TITLE = `关于"放管服"改革的报告: 上海市宝山区'法律服务'中心2023年度法治政府建设情况报告`;
+const AGENCY = '上海市宝山区法律服务中心: "12348"热线';
+const HOSTILE = `---
+title: '${TITLE.replaceAll("'", "''")}'
+agency: ${JSON.stringify(AGENCY)}
+region: 上海市宝山区
+regionCode: "310113"
+level: 部门
+year: 2023
+date: "2024-01-20"
+dateSource: published
+sourceFile: sources/hand/hostile.txt
+---
+
+开头一段：本报告的正文含有看似标记的文字。
+
+## 一、看似标记的文字
+
+<script>alert(1)</script>
+
+<img src=x onerror=alert(1)>
+
+模板写法 {props} 和 {1 + 1} 原样显示。
+
+import x from 'y'
+
+<!-- -->
+
+---
+
+分隔线之后的正文仍然保留。
+
+## 二、转义后的文字
+
+\\<script>alert(2)\\</script>
+
+\\---
+
+\\<!-- 注释 -->
+
+结尾一段。
+`;
+
+let work: string;
+let bad: Build;
+let first: Build;
+let second: Build;
+
+beforeAll(async () => {
+  mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
+  work = mkdtempSync(join(ROOT, 'tests/.tmp/robustness-'));
+  const badArchive = archive(work, 'bad', {
+    '2018/310113-rmzf.md': fixtureReport('2018/310113-rmzf'),
+    '2023/500235-cgj.md': fixtureReport('2023/500235-cgj').replace(/^year: 2023$/m, 'year: 二〇二三'),
+    '2023/310114-cgzfj.md': fixtureReport('2023/310114-cgzfj').replace(/^agency: .*\n/m, ''),
+  });
+  const goodArchive = archive(work, 'good', {
+    '2018/310113-rmzf.md': fixtureReport('2018/310113-rmzf'),
+    '2019/310113-rmzf.md': fixtureReport('2019/310113-rmzf'),
+    '2023/310113-flfwzx.md': HOSTILE,
+  });
+  [bad, first, second] = await Promise.all([astroBuild(work, badArchive, 'bad'), astroBuild(work, goodArchive, 'first'), astroBuild(work, goodArchive, 'second')]);
+}, 120_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('a hand-edited report with invalid frontmatter', () => {
+  it('should fail the build with a message naming the file, the field and the problem', () => {
+    expect(bad.status, bad.output).not.toBe(0);
+    const shown = (file: string) => relative(ROOT, join(work, 'bad/reports', file));
+    expect(bad.output).toContain(`${shown('2023/500235-cgj.md')}: year: expected a number, got "二〇二三"`);
+    expect(bad.output).toContain(`${shown('2023/310114-cgzfj.md')}: agency: missing`);
+    expect(bad.output).not.toContain('2018/310113-rmzf.md');
+  });
+
+  it('should print no stack trace', () => {
+    const lines = bad.output.split('\n');
+    const message = lines.findIndex((line) => line.includes('Invalid frontmatter'));
+    expect(message, bad.output).toBeGreaterThanOrEqual(0);
+    expect(message, bad.output).toBeLessThan(5);
+    expect(bad.output).not.toMatch(/^\s+at /m);
+    expect(bad.output).not.toContain('Stack trace');
+  });
+});
+
+describe('two builds of the same content', () => {
+  it('should give byte-identical sites', () => {
+    expect(first.status, first.output).toBe(0);
+    expect(second.status, second.output).toBe(0);
+    const one = hashes(first.dist);
+    expect(Object.keys(one).length).toBeGreaterThan(20);
+    expect(hashes(second.dist)).toEqual(one);
+  });
+});
+
+describe('a report whose text looks like markup', () => {
+  const page = () => readFileSync(join(first.dist, 'reports/2023/310113-flfwzx/index.html'), 'utf8');
+  const tree = () => fromHtml(page());
+  const body = () => find(tree(), (element) => hasClass(element, 'report-body'))[0];
+
+  it('should show <script>, <img onerror>, {props}, import, --- and <!-- --> as written text', () => {
+    const text = textOf(body());
+    for (const written of [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '模板写法 {props} 和 {1 + 1} 原样显示。',
+      "import x from 'y'",
+      '<!-- -->',
+      '分隔线之后的正文仍然保留。',
+      '<script>alert(2)</script>',
+      '---',
+      '<!-- 注释 -->',
+      '结尾一段。',
+    ]) {
+      expect(text).toContain(written);
+    }
+    const html = page();
+    expect(html).toMatch(/(&#x3C;|&lt;)script>alert\(1\)(&#x3C;|&lt;)\/script>/);
+    expect(html).toMatch(/(&#x3C;|&lt;)img src=x onerror=alert\(1\)>/);
+    expect(html).toMatch(/(&#x3C;|&lt;)!-- -->/);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+  });
+
+  it('should make no element, attribute or comment of it', () => {
+    const element = body();
+    expect(find(element, (node) => node.tagName === 'script' || node.tagName === 'img')).toEqual([]);
+    expect(find(element, (node) => Object.keys(node.properties).some((name) => /^on/i.test(name)))).toEqual([]);
+    const comments: string[] = [];
+    const walk = (node: Nodes) => {
+      if (node.type === 'comment') comments.push(node.value);
+      if ('children' in node) node.children.forEach(walk);
+    };
+    walk(element);
+    expect(comments).toEqual([]);
+    // The unescaped `---` after a blank line is Markdown's thematic break; the text on both sides is kept.
+    expect(find(element, (node) => node.tagName === 'hr')).toHaveLength(1);
+  });
+
+  it('should show a title and an agency with quotes and colons as written', () => {
+    const root = tree();
+    expect(textOf(find(root, (element) => element.tagName === 'h1')[0])).toBe(TITLE);
+    expect(textOf(find(root, (element) => element.tagName === 'title')[0])).toBe(`${TITLE} - 法治政府建设年度报告库`);
+    const meta = (name: string) => find(root, (element) => element.tagName === 'meta' && element.properties.name === name)[0]?.properties.content;
+    expect(meta('ArticleTitle')).toBe(TITLE);
+    const facts = find(root, (element) => hasClass(element, 'report-facts'))[0];
+    expect(textOf(facts)).toContain(AGENCY);
+
+    const agencyPage = fromHtml(readFileSync(join(first.dist, 'agencies/310113-flfwzx/index.html'), 'utf8'));
+    expect(textOf(find(agencyPage, (element) => element.tagName === 'h1')[0])).toContain(AGENCY);
+    expect(textOf(agencyPage)).toContain(TITLE);
+
+    const catalogue = JSON.parse(readFileSync(join(first.dist, 'data/reports.json'), 'utf8'));
+    const entries: unknown[] = Array.isArray(catalogue) ? catalogue : catalogue.reports;
+    expect(entries).toContainEqual(expect.objectContaining({ title: TITLE, agency: AGENCY }));
+    const csv = readFileSync(join(first.dist, 'data/reports.csv'), 'utf8');
+    expect(csv).toContain(`"${TITLE.replaceAll('"', '""')}"`);
+    expect(csv).toContain(`"${AGENCY.replaceAll('"', '""')}"`);
+  });
+});
+
+function hasClass(element: Element, name: string): boolean {
+  const classes = element.properties.className;
+  return Array.isArray(classes) && classes.includes(name);
+}
+
+function find(node: Nodes, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const walk = (current: Nodes) => {
+    if (current.type === 'element' && test(current)) found.push(current);
+    if ('children' in current) for (const child of current.children) walk(child as Nodes);
+  };
+  walk(node as Root);
+  return found;
+}
+
+function textOf(node: Nodes | undefined): string {
+  if (!node) return '';
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style')) return '';
+  if ('children' in node) return node.children.map((child) => textOf(child as Nodes)).join('');
+  return '';
+}

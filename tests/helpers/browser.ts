@@ -1,0 +1,128 @@
+/**
+ * Headless Chromium for browser tests and the search eval (no Vitest in
+ * here, so `scripts/eval/search.ts` can use it too): Debian's
+ * `/usr/bin/chromium` driven by playwright-core (never a downloaded browser),
+ * a fresh profile each launch, and a page that records console errors,
+ * page errors and every request it makes.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launch Chromium (playwright gives every launch a fresh user-data-dir). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console messages of type `error`, and uncaught page errors. */
+  errors: string[];
+  /** Every URL the page requested. */
+  requests: string[];
+}
+
+/** A new context and page (zh-CN locale, desktop size) that records errors and requests. */
+export async function watchedPage(browser: Browser, options: { javaScript?: boolean } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 800 }, javaScriptEnabled: options.javaScript ?? true });
+  return watchPage(context, await context.newPage());
+}
+
+/** Record a page's errors and requests. */
+export function watchPage(context: BrowserContext, page: Page): WatchedPage {
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  return { context, page, errors, requests };
+}
+
+/** Wait until the search page has finished (`#search-results[data-state=done]`) the search for `q`. */
+export async function waitForSearch(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('#search-results[data-state="done"], #search-results[data-state="error"]', { timeout });
+}
+
+/** A report's text as a browser shows it: the blocks of its `data-pagefind-body`, without ignored or hidden parts. */
+export interface ShownText {
+  url: string;
+  blocks: string[];
+}
+
+/**
+ * The shown text of each page, read in the browser itself (fetch and
+ * DOMParser), independently of the indexer: the truth searches are checked
+ * against.
+ */
+export function shownTexts(page: Page, urls: string[]): Promise<ShownText[]> {
+  return page.evaluate(async (list) => {
+    const BLOCKS = 'p,li,h1,h2,h3,h4,h5,h6,td,th,dt,dd,pre,blockquote,figcaption,caption,summary,div,section,article,ul,ol,table,tr,dl,nav,header,footer,aside';
+    return Promise.all(
+      list.map(async (url) => {
+        const html = await (await fetch(url)).text();
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const body = doc.querySelector('[data-pagefind-body]');
+        if (!body) return { url, blocks: [] };
+        for (const gone of body.querySelectorAll('[data-pagefind-ignore],[hidden],script,style,noscript,template')) gone.remove();
+        const blocks: string[] = [];
+        let current: Element | null = null;
+        const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const block = node.parentElement?.closest(BLOCKS) ?? body;
+          if (block !== current) blocks.push('');
+          current = block;
+          blocks[blocks.length - 1] += node.textContent ?? '';
+        }
+        return { url, blocks: blocks.filter((block) => block.trim() !== '') };
+      }),
+    );
+  }, urls);
+}
+
+/** Normalised as the search promises: NFKC, lowercase, letters and digits only. */
+export function plain(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** URLs of the pages whose shown text contains every normalised term, each inside one block. */
+export function truthOf(texts: ShownText[], terms: string[]): string[] {
+  const norms = terms.map(plain).filter(Boolean);
+  if (norms.length === 0) return [];
+  return texts
+    .filter((text) => {
+      const blocks = text.blocks.map(plain);
+      return norms.every((norm) => blocks.some((block) => block.includes(norm)));
+    })
+    .map((text) => text.url)
+    .sort();
+}
+
+/** The result links on the search page (all pages of results, 显示更多 clicked until none is left). */
+export async function resultUrls(page: Page): Promise<string[]> {
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) {
+    await more.click();
+    await waitForSearch(page);
+  }
+  const hrefs = await page.locator('#search-list > li h3 a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.map((href) => href.replace(/[?#].*$/, '')).sort();
+}
+
+/** Open the search page of the site at `siteUrl` for `q` (and other parameters) and wait for the results. */
+export async function searchFor(site: { url: string }, page: Page, q: string, extra = ''): Promise<void> {
+  await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}${extra}`);
+  await waitForSearch(page);
+}
