@@ -256,4 +256,6 @@ if (import.meta.main) {
   }
   const { recall, precision, queries } = await evaluate(dir, count, verbose);
   console.log(`search: recall=${recall.toFixed(3)} precision=${precision.toFixed(3)} queries=${queries}`);
+  // The search promises exact results: anything less fails the run (and CI).
+  if (recall < 1 || precision < 1) process.exitCode = 1;
 }
