@@ -512,9 +512,15 @@ function regionContext({
       for (const r of m.regions) codes.push({ code: r.code, from: `the page header ${line.text.slice(0, 60)}` });
     }
   }
+  // Provinces and cities the text names unambiguously; the 落款 (last lines) may name the full path.
   const text = body.map((l) => l.text).join('\n');
   for (const m of findRegionMentions(text)) {
-    if (m.regions.length === 1 && m.regions[0].kind === 'province') codes.push({ code: m.regions[0].code, from: `text: ${m.name}` });
+    if (m.regions.length === 1 && (m.regions[0].kind === 'province' || m.regions[0].kind === 'city')) codes.push({ code: m.regions[0].code, from: `the text: ${m.name}` });
+  }
+  for (const line of body.filter((l) => l.text !== '').slice(-3)) {
+    for (const m of findRegionMentions(line.text)) {
+      for (const r of m.regions) codes.push({ code: r.code, from: `the 落款 ${line.text.slice(0, 40)}` });
+    }
   }
   return { codes };
 }

@@ -157,3 +157,10 @@ group('more real-world forms', () => {
     expect(m.isReport).toBe(true);
   });
 });
+
+group('region evidence in the text', () => {
+  it('should place 向阳区 in 佳木斯 when the 落款 names 佳木斯市', () => {
+    const m = read(['向阳区人民政府2020年法治政府建设情况报告', PROSE, '黑龙江省佳木斯市向阳区人民政府', '2021年3月1日'].join('\n'));
+    expect(m.region).toBe('黑龙江省佳木斯市向阳区');
+  });
+});
