@@ -6,7 +6,7 @@
  * archive of M reports costs O(N + M), not O(N × M).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 
@@ -55,6 +55,8 @@ export class Archive {
     for (const year of readdirSync(reportsDir, { withFileTypes: true })) {
       if (!year.isDirectory()) continue;
       for (const f of readdirSync(join(reportsDir, year.name))) {
+        // A temporary file left by a killed run (see writeAtomic) is not a report.
+        if (/\.md\.\d+\.tmp$/.test(f)) rmSync(join(reportsDir, year.name, f));
         if (!f.endsWith('.md')) continue;
         const file = join(reportsDir, year.name, f);
         const parsed = matter(readFileSync(file, 'utf8'));
