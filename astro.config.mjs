@@ -9,16 +9,25 @@
  * - `OUT_DIR`: where the build goes (default: `dist`).
  * - `CACHE_DIR`: Astro's cache, content store included (default:
  *   `node_modules/.astro`); give each archive its own when builds run side by side.
+ *   Rendered report bodies are cached there too (`report-html/`, see
+ *   `src/lib/report-body.ts`), so a rebuild renders only changed bodies, and
+ *   the previous site is moved there to be deleted while the new one builds
+ *   (`src/lib/build-integration.ts`).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { archiveBuild } from './src/lib/build-integration.ts';
+import { renderCacheDirectory } from './src/lib/render-cache.ts';
 import { loadSiteSettings } from './src/lib/site-settings.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 process.env.ARCHIVE_DIR = resolve(root, process.env.ARCHIVE_DIR || 'content');
+const cacheDir = resolve(root, process.env.CACHE_DIR || 'node_modules/.astro');
+const renderCache = renderCacheDirectory(root, cacheDir);
+process.env.REPORT_HTML_CACHE = renderCache;
 
 // Fail before building anything when site.yaml is missing or wrong.
 loadSiteSettings();
@@ -27,10 +36,11 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   base: process.env.BASE_PATH || '/',
   outDir: process.env.OUT_DIR ? resolve(root, process.env.OUT_DIR) : './dist',
-  ...(process.env.CACHE_DIR ? { cacheDir: resolve(root, process.env.CACHE_DIR) } : {}),
+  cacheDir,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  // Pages render a few at a time, so one page's file writes overlap the next one's rendering.
+  build: { format: 'directory', concurrency: 4 },
+  integrations: [mdx(), sitemap(), archiveBuild({ cacheDir, renderCache })],
   devToolbar: { enabled: false },
 });

@@ -3,66 +3,100 @@
  *
  *     node scripts/index-search.ts [site folder]
  *
- * The site folder defaults to env `OUT_DIR`, else `dist`. Two indexes:
+ * The site folder defaults to env `OUT_DIR`, else `dist`. It reads the built
+ * report pages (`reports/**∕index.html`): the `data-pagefind-body` region
+ * without what is `data-pagefind-ignore`d or `hidden`, split into sections
+ * at headings with an `id`, so what is searched is exactly what is shown
+ * (parsed in worker threads, one per core). From them, two indexes:
  *
- * 1. Pagefind (`<site>/pagefind/`), through its Node API, every page in one
- *    `zh-cn` index.
- * 2. The exact-match index (`<site>/search-exact/`, see
- *    `src/scripts/search/format.ts`): read from the built report pages
- *    (`reports/**∕index.html`), the `data-pagefind-body` region without what
- *    is `data-pagefind-ignore`d or `hidden`, split into sections at headings
- *    with an `id`, so what is searched is exactly what is shown.
+ * 1. The exact-match index (`<site>/search-exact/`, see
+ *    `src/scripts/search/format.ts`): compact catalogue, display rows, the
+ *    texts, and postings of every 1- to 4-gram of the normalised text. The
+ *    postings are built shard group by shard group, each group in one pass
+ *    over the normalised texts held in memory (two bytes a character), so
+ *    memory stays near the texts' size whatever the archive's.
+ * 2. Pagefind (`<site>/pagefind/`), through its Node API, fed one small
+ *    record per report (title, agency, region, year and the headings of
+ *    the first two levels, without their numbers, with filters), not the
+ *    bodies: the search page uses it only to offer reports whose title or
+ *    headings hold similar words when the exact search finds few. Past
+ *    `PAGEFIND_PART_SIZE` reports it is built in parts, one at a time,
+ *    which the page merges (`mergeIndex`).
  *
  * Output is deterministic: two builds of the same site give identical bytes.
  * Problems in a page are reported with the file and go on; Pagefind errors
  * and a site without report pages set exit code 1.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { SEARCH_FILTERS } from '../src/consts.ts';
 import {
   BLOCK_TAGS,
-  CATALOG_FIELDS,
   EXACT_DIR,
-  FORMAT_VERSION,
-  fileName,
-  encodePostings,
-  rowOf,
-  shardOf,
-  type Catalog,
-  type ReportRecord,
+  MAX_GRAM,
+  mix,
+  ROWS_PER_FILE,
+  encodeCatalog,
+  postingsFile,
+  rowsFile,
+  textFile,
+  type CatalogFacts,
+  type CatalogFile,
+  type DisplayRow,
   type SectionRow,
-  type TextFile,
 } from '../src/scripts/search/format.ts';
-import { charsOf, normalise } from '../src/scripts/search/normalise.ts';
+import { normalise } from '../src/scripts/search/normalise.ts';
 
 export interface Options {
   /** Base path the site was built with (default: the search page's `data-search-base`, else env `BASE_PATH`, else `/`). */
   base?: string;
-  /** Number of postings shards (default: a power of two giving about 32 KiB a shard, 8 to 4096). */
+  /** Number of postings shards, a power of two (default: about 32 KiB a shard, 8 to 65536). */
   shards?: number;
-  /** A text file is closed once it holds this many bytes (default: 48 KiB). */
-  textBatchBytes?: number;
+  /** Shard groups, one pass over the texts each, a power of two dividing `shards` (default: about 24 million postings entries a group). */
+  groups?: number;
   /** Run Pagefind too (default: true). */
   pagefind?: boolean;
+  /** Reports per Pagefind index; more are split into parts merged in the browser (default: env `PAGEFIND_PART_SIZE`, else 25,000). */
+  pagefindPartSize?: number;
+  /** Worker threads that read the pages (default: one per core, at most 4; 0 reads them in this thread). */
+  workers?: number;
   /** Where progress lines and messages go (default: `console.log`). */
   log?: (line: string) => void;
 }
 
-/** A report page read for the exact index. */
+/** A report page read for the index. */
 export interface ExtractedReport {
   /** `reports/2018/310113-rmzf/index.html`. */
   file: string;
-  record: Omit<ReportRecord, 'textFile'>;
+  record: ReportFacts;
   sections: SectionRow[];
   /** Problems found, e.g. a missing filter. */
   messages: string[];
 }
 
-const FIELD_OF_FILTER: Record<string, keyof ReportRecord> = {
+/** What a report page says about the report. */
+export interface ReportFacts {
+  id: string;
+  /** With the base path, e.g. `/fzzfjs/reports/2018/310113-rmzf/`. */
+  url: string;
+  title: string;
+  agency: string;
+  year: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Administrative path, e.g. 上海市宝山区. */
+  region: string;
+  province: string;
+  city: string;
+  level: string;
+}
+
+const FIELD_OF_FILTER: Record<string, keyof ReportFacts> = {
   [SEARCH_FILTERS.year]: 'year',
   [SEARCH_FILTERS.province]: 'province',
   [SEARCH_FILTERS.city]: 'city',
@@ -84,7 +118,7 @@ export function extractReport(html: string, file: string, base: string): Extract
   const messages: string[] = [];
   const body = findElement(tree, (element) => element.properties.dataPagefindBody !== undefined);
   const id = file.replace(/^reports\//, '').replace(/\/index\.html$/, '');
-  const record: Omit<ReportRecord, 'textFile'> = {
+  const record: ReportFacts = {
     id,
     url: `${base}reports/${id}/`,
     title: '',
@@ -105,7 +139,7 @@ export function extractReport(html: string, file: string, base: string): Extract
     if (filter) {
       const [name, value] = attributeValue(filter, element);
       const field = FIELD_OF_FILTER[name];
-      if (field && value !== undefined) (record as Record<string, string>)[field] = value;
+      if (field && value !== undefined) (record as unknown as Record<string, string>)[field] = value;
     }
     const meta = stringProperty(element, 'dataPagefindMeta');
     if (meta) {
@@ -217,78 +251,580 @@ function walkElements(element: Element, visit: (element: Element) => void): void
   }
 }
 
-/** Build the exact-match index of `reports` (any order; sorted here by id). Returns file path → contents. */
-export function buildExactIndex(reports: ExtractedReport[], base: string, options: Pick<Options, 'shards' | 'textBatchBytes'> = {}): Map<string, string> {
-  const sorted = [...reports].sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
-  const files = new Map<string, string>();
+// ---------------------------------------------------------------------------
+// One report, ready to index
 
-  // Texts, batched by ordinal.
-  const batchBytes = options.textBatchBytes ?? 48 * 1024;
-  const textFileOf: number[] = [];
-  const batches: TextFile[] = [];
-  let batch: TextFile = { reports: [] };
-  let batchSize = 0;
-  sorted.forEach((report, ordinal) => {
-    const size = Buffer.byteLength(JSON.stringify(report.sections));
-    if (batch.reports.length > 0 && batchSize + size > batchBytes) {
-      batches.push(batch);
-      batch = { reports: [] };
-      batchSize = 0;
-    }
-    batch.reports.push([ordinal, report.sections]);
-    batchSize += size;
-    textFileOf.push(batches.length);
-  });
-  if (batch.reports.length > 0) batches.push(batch);
-  batches.forEach((text, n) => files.set(`texts/${fileName(n)}`, JSON.stringify(text)));
+/** Normalised characters of a report's blocks as code points, 0 after each block: what n-grams are taken from. */
+export type Grams = Uint16Array | Uint32Array;
 
-  // Postings: key → ordinal → count, inside blocks only.
-  const postings = new Map<string, Array<[number, number]>>();
-  sorted.forEach((report, ordinal) => {
-    const counts = new Map<string, number>();
-    for (const [, , blocks] of report.sections) {
-      for (const block of blocks) {
-        const chars = charsOf(normalise(block));
-        for (let index = 0; index < chars.length; index++) {
-          counts.set(chars[index], (counts.get(chars[index]) ?? 0) + 1);
-          if (index + 1 < chars.length) {
-            const bigram = chars[index] + chars[index + 1];
-            counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
-          }
-        }
-      }
-    }
-    for (const [key, count] of counts) {
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = []));
-      list.push([ordinal, count]);
-    }
-  });
-  const encoded = [...postings.keys()].sort().map((key): [string, string] => [key, encodePostings(postings.get(key) ?? [])]);
-  const totalBytes = encoded.reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + value.length + 6, 0);
-  const shards = options.shards ?? Math.min(4096, Math.max(8, 2 ** Math.ceil(Math.log2(Math.max(1, totalBytes / (32 * 1024))))));
-  const shardFiles: Array<Record<string, string>> = Array.from({ length: shards }, () => ({}));
-  for (const [key, value] of encoded) shardFiles[shardOf(key, shards)][key] = value;
-  shardFiles.forEach((shard, n) => files.set(`postings/${fileName(n)}`, JSON.stringify(shard)));
-
-  const hash = createHash('sha256');
-  for (const [path, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${path}\0${contents}\0`);
-  const catalog: Catalog = {
-    format: FORMAT_VERSION,
-    version: '',
-    base,
-    shards,
-    textFiles: batches.length,
-    fields: CATALOG_FIELDS,
-    reports: sorted.map((report, ordinal) => rowOf({ ...report.record, textFile: textFileOf[ordinal] })),
-  };
-  hash.update(JSON.stringify(catalog));
-  catalog.version = hash.digest('hex').slice(0, 12);
-  files.set('catalog.json', JSON.stringify(catalog));
-  return files;
+/** A report as the index keeps it. */
+export interface PreparedReport {
+  id: string;
+  title: string;
+  facts: CatalogFacts;
+  /** Region, for Pagefind. */
+  region: string;
+  /** Texts of the headings down to `PAGEFIND_HEADING_DEPTH` (一、 and （一）), in order, for Pagefind. */
+  headings: string[];
+  grams: Grams;
+  /** Digest of the text file's contents. */
+  textDigest: string;
 }
 
-/** Every `index.html` under `reports/`, as paths inside the site, sorted. */
+/** Pagefind gets headings down to `<h3>` (一、, （一）); the many `<h4>` items (1、) would double its memory. */
+export const PAGEFIND_HEADING_DEPTH = 3;
+
+export const digestOf = (contents: string) => createHash('sha256').update(contents).digest('hex').slice(0, 20);
+
+export function gramsOf(sections: SectionRow[]): Grams {
+  const points: number[] = [];
+  let wide = false;
+  for (const [, , blocks] of sections) {
+    for (const block of blocks) {
+      const norm = normalise(block);
+      if (norm === '') continue;
+      for (const char of norm) {
+        const point = char.codePointAt(0) as number;
+        if (point > 0xffff) wide = true;
+        points.push(point);
+      }
+      points.push(0);
+    }
+  }
+  return wide ? Uint32Array.from(points) : Uint16Array.from(points);
+}
+
+/** A report's text file and what the index keeps of it. */
+export function prepareReport(report: ExtractedReport): { prepared: PreparedReport; text: string } {
+  const text = JSON.stringify(report.sections);
+  const { record } = report;
+  return {
+    text,
+    prepared: {
+      id: record.id,
+      title: record.title,
+      facts: {
+        year: record.year,
+        province: record.province,
+        city: record.city,
+        agency: record.agency,
+        level: record.level,
+        date: record.date,
+        textBytes: Buffer.byteLength(text),
+      },
+      region: record.region,
+      headings: report.sections.filter(([id, depth, blocks]) => id !== '' && depth <= PAGEFIND_HEADING_DEPTH && blocks.length > 0).map(([, , blocks]) => blocks[0]),
+      grams: gramsOf(report.sections),
+      textDigest: digestOf(text),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Writing the index
+
+/** Where index files go, and the digest of each, for the version. */
+class IndexFiles {
+  readonly digests = new Map<string, string>();
+  bytes = 0;
+  count = 0;
+  readonly #write: (path: string, contents: string) => void;
+
+  constructor(write: (path: string, contents: string) => void) {
+    this.#write = write;
+  }
+
+  add(path: string, contents: string): void {
+    this.#write(path, contents);
+    this.record(path, digestOf(contents), Buffer.byteLength(contents));
+  }
+
+  /** A file written elsewhere (a worker). */
+  record(path: string, digest: string, bytes: number): void {
+    this.digests.set(path, digest);
+    this.bytes += bytes;
+    this.count++;
+  }
+
+  /** The version: a digest of every file and the catalogue. */
+  version(catalog: CatalogFile): string {
+    const hash = createHash('sha256');
+    for (const path of [...this.digests.keys()].sort()) hash.update(`${path}\0${this.digests.get(path)}\n`);
+    hash.update(JSON.stringify(catalog));
+    return hash.digest('hex').slice(0, 12);
+  }
+}
+
+const pow2 = (value: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, value))));
+const totalChars = (grams: Grams[]) => grams.reduce((sum, list) => sum + list.length, 0);
+
+/** Postings bytes come to about this many per normalised character (measured on generated reports). */
+const BYTES_PER_CHAR = 5;
+/** N-gram occurrences one group counts, about: its table then stays in the processor's cache. */
+const OCCURRENCES_PER_GROUP = 1 << 20;
+/** N-gram occurrences one pass notes, at most about (4 bytes each). */
+const OCCURRENCES_PER_PASS = 1 << 26;
+
+/** Shards of about 32 KiB. */
+export function shardsFor(chars: number): number {
+  return Math.min(65536, Math.max(8, pow2((chars * BYTES_PER_CHAR) / (32 * 1024))));
+}
+
+/** Groups of about `OCCURRENCES_PER_GROUP` occurrences. */
+export function groupsFor(chars: number, shards: number): number {
+  return Math.min(shards, pow2((chars * MAX_GRAM) / OCCURRENCES_PER_GROUP));
+}
+
+/** Passes of about `OCCURRENCES_PER_PASS` occurrences. */
+export function passesFor(chars: number, groups: number): number {
+  return Math.min(groups, pow2((chars * MAX_GRAM) / OCCURRENCES_PER_PASS));
+}
+
+/**
+ * The postings of one shard group while it is built: an open-addressing
+ * table of n-grams (up to four UTF-16 units, packed in two integers; n-grams
+ * with characters outside the BMP go to a plain map), each with the report
+ * being counted, and an append-only list of (n-gram, report, count) for the
+ * reports counted before, all in typed arrays, so counting an occurrence
+ * allocates nothing.
+ */
+class GramTable {
+  size = 0;
+  #slots: Int32Array;
+  #mask: number;
+  readonly #shift: number;
+  hashes: Int32Array;
+  keyA: Int32Array;
+  keyB: Int32Array;
+  lengths: Uint8Array;
+  /** Keys of the n-grams outside the BMP, by entry. */
+  readonly wideKeys = new Map<number, string>();
+  readonly #wide = new Map<string, number>();
+  last: Int32Array;
+  count: Int32Array;
+  nodes = 0;
+  nodeEntry: Int32Array;
+  nodeOrdinal: Int32Array;
+  nodeCount: Int32Array;
+
+  /** `shift`: the low bits of the hash that are the same for the whole group; `expected`: postings entries to make room for. */
+  constructor(shift: number, expected: number) {
+    this.#shift = shift;
+    const entries = Math.max(1024, Math.ceil(expected / 16));
+    const slots = 2 ** Math.ceil(Math.log2(entries * 2));
+    this.#slots = new Int32Array(slots).fill(-1);
+    this.#mask = slots - 1;
+    this.hashes = new Int32Array(entries);
+    this.keyA = new Int32Array(entries);
+    this.keyB = new Int32Array(entries);
+    this.lengths = new Uint8Array(entries);
+    this.last = new Int32Array(entries);
+    this.count = new Int32Array(entries);
+    const nodes = Math.max(4096, Math.ceil(expected * 1.1));
+    this.nodeEntry = new Int32Array(nodes);
+    this.nodeOrdinal = new Int32Array(nodes);
+    this.nodeCount = new Int32Array(nodes);
+  }
+
+  /** Count one occurrence, in report `ordinal`, of the BMP n-gram `length` units long packed as `a`, `b`. */
+  add(hash: number, a: number, b: number, length: number, ordinal: number): void {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let slot = (hash >>> this.#shift) & mask;
+    let entry = slots[slot];
+    while (entry !== -1) {
+      if (this.hashes[entry] === hash && this.keyA[entry] === a && this.keyB[entry] === b && this.lengths[entry] === length) {
+        this.#count(entry, ordinal);
+        return;
+      }
+      slot = (slot + 1) & mask;
+      entry = slots[slot];
+    }
+    entry = this.#create(hash, ordinal);
+    this.keyA[entry] = a;
+    this.keyB[entry] = b;
+    this.lengths[entry] = length;
+    slots[slot] = entry;
+    if (this.size * 2 > mask) this.#grow();
+  }
+
+  /** Count one occurrence of an n-gram with a character outside the BMP. */
+  addWide(hash: number, key: string, ordinal: number): void {
+    const entry = this.#wide.get(key);
+    if (entry !== undefined) return this.#count(entry, ordinal);
+    const created = this.#create(hash, ordinal);
+    this.lengths[created] = 0;
+    this.#wide.set(key, created);
+    this.wideKeys.set(created, key);
+  }
+
+  #count(entry: number, ordinal: number): void {
+    if (this.last[entry] === ordinal) {
+      this.count[entry]++;
+      return;
+    }
+    this.#push(entry);
+    this.last[entry] = ordinal;
+    this.count[entry] = 1;
+  }
+
+  /** Move the report being counted to the list. */
+  #push(entry: number): void {
+    if (this.nodes === this.nodeOrdinal.length) {
+      this.nodeEntry = grow(this.nodeEntry);
+      this.nodeOrdinal = grow(this.nodeOrdinal);
+      this.nodeCount = grow(this.nodeCount);
+    }
+    const node = this.nodes++;
+    this.nodeEntry[node] = entry;
+    this.nodeOrdinal[node] = this.last[entry];
+    this.nodeCount[node] = this.count[entry];
+  }
+
+  #create(hash: number, ordinal: number): number {
+    if (this.size === this.hashes.length) {
+      this.hashes = grow(this.hashes);
+      this.keyA = grow(this.keyA);
+      this.keyB = grow(this.keyB);
+      this.lengths = grow(this.lengths);
+      this.last = grow(this.last);
+      this.count = grow(this.count);
+    }
+    const entry = this.size++;
+    this.hashes[entry] = hash;
+    this.last[entry] = ordinal;
+    this.count[entry] = 1;
+    return entry;
+  }
+
+  #grow(): void {
+    const slots = new Int32Array(this.#slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let entry = 0; entry < this.size; entry++) {
+      if (this.lengths[entry] === 0) continue;
+      let slot = (this.hashes[entry] >>> this.#shift) & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = entry;
+    }
+    this.#slots = slots;
+    this.#mask = mask;
+  }
+
+  key(entry: number): string {
+    const length = this.lengths[entry];
+    if (length === 0) return this.wideKeys.get(entry) as string;
+    const a = this.keyA[entry];
+    const b = this.keyB[entry];
+    const units = [a >>> 16, a & 0xffff, b >>> 16, b & 0xffff];
+    return String.fromCharCode(...units.slice(0, length));
+  }
+
+  /**
+   * Close the counting and put every entry's postings together: `order` is
+   * the entries in output order; returns for each position in `order` where
+   * its postings start in the returned `ordinals` and `counts` (a stable
+   * counting sort, so each entry's reports stay ascending).
+   */
+  finish(order: Int32Array): { starts: Int32Array; ordinals: Int32Array; counts: Int32Array } {
+    for (let entry = 0; entry < this.size; entry++) this.#push(entry);
+    const rank = new Int32Array(this.size);
+    for (let position = 0; position < order.length; position++) rank[order[position]] = position;
+    const starts = new Int32Array(order.length + 1);
+    for (let node = 0; node < this.nodes; node++) starts[rank[this.nodeEntry[node]] + 1]++;
+    for (let position = 0; position < order.length; position++) starts[position + 1] += starts[position];
+    const fill = starts.slice(0, order.length);
+    const ordinals = new Int32Array(this.nodes);
+    const counts = new Int32Array(this.nodes);
+    for (let node = 0; node < this.nodes; node++) {
+      const at = fill[rank[this.nodeEntry[node]]]++;
+      ordinals[at] = this.nodeOrdinal[node];
+      counts[at] = this.nodeCount[node];
+    }
+    return { starts, ordinals, counts };
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array | Uint8Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+const BASE36 = Array.from({ length: 4096 }, (_, n) => n.toString(36));
+const base36 = (n: number) => (n < 4096 ? BASE36[n] : n.toString(36));
+
+/** `encodePostings` of `ordinals`/`counts` from `start` to `end`. */
+function encodeRange(ordinals: Int32Array, counts: Int32Array, start: number, end: number): string {
+  let previous = -1;
+  let out = '';
+  for (let at = start; at < end; at++) {
+    const ordinal = ordinals[at];
+    const count = counts[at];
+    if (at > start) out += ',';
+    out += base36(ordinal - previous);
+    if (count !== 1) out += `:${base36(count)}`;
+    previous = ordinal;
+  }
+  return out;
+}
+
+/**
+ * Write `postings/<n>.json` for every shard: the n-grams (1 to `MAX_GRAM`
+ * characters, inside a block) of each report in `grams` (by ordinal).
+ *
+ * An n-gram's hash picks its shard, and the shard's low bits its group;
+ * groups are counted one at a time, each with a table small enough to stay
+ * in the processor's cache. Each pass over the texts takes `groups / passes`
+ * groups: it notes where their n-grams start (4 bytes an occurrence), then
+ * counts them group by group and writes the group's shards. Memory holds
+ * the texts, one pass's occurrences and one group's postings.
+ */
+export function writePostings(grams: Grams[], shards: number, groups: number, files: IndexFiles, log?: (line: string) => void, passes = passesFor(totalChars(grams), groups)): void {
+  const powerOfTwo = (n: number) => n >= 1 && (n & (n - 1)) === 0;
+  if (!powerOfTwo(shards) || !powerOfTwo(groups) || !powerOfTwo(passes) || groups > shards || passes > groups) {
+    throw new Error(`shards (${shards}), groups (${groups}) and passes (${passes}) must be powers of two, passes ≤ groups ≤ shards`);
+  }
+  const started = performance.now();
+  // All texts in one array, a 0 after each report.
+  let total = 0;
+  for (const text of grams) total += text.length + 1;
+  if (total * 4 >= 2 ** 32) throw new Error(`the texts have ${total} characters, more than the index can address (2^30)`);
+  const points = grams.some((text) => text instanceof Uint32Array) ? new Uint32Array(total) : new Uint16Array(total);
+  const starts = new Int32Array(grams.length + 1);
+  for (let ordinal = 0, at = 0; ordinal < grams.length; ordinal++) {
+    starts[ordinal] = at;
+    points.set(grams[ordinal], at);
+    at += grams[ordinal].length + 1;
+  }
+  starts[grams.length] = total;
+
+  const passMask = passes - 1;
+  const passShift = Math.log2(passes);
+  const perPass = groups / passes;
+  const groupShift = Math.log2(groups);
+  const perGroup = shards / groups;
+  for (let pass = 0; pass < passes; pass++) {
+    // Where this pass's n-grams start: position × 4 + length - 1, by group.
+    const found = Array.from({ length: perPass }, () => new Uint32Array(Math.ceil(((total * MAX_GRAM) / groups) * 1.05) + 1024));
+    const used = new Int32Array(perPass);
+    for (let start = 0; start < total; start++) {
+      let hash = 0x811c9dc5 | 0;
+      for (let n = 0; n < MAX_GRAM; n++) {
+        const point = points[start + n];
+        if (point === 0) break;
+        if (point > 0xffff) {
+          hash = Math.imul(hash ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
+          hash = Math.imul(hash ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
+        } else {
+          hash = Math.imul(hash ^ point, 0x01000193);
+        }
+        const mixed = mix(hash);
+        if ((mixed & passMask) !== pass) continue;
+        const group = (mixed >>> passShift) & (perPass - 1);
+        let list = found[group];
+        if (used[group] === list.length) {
+          list = grow(list);
+          found[group] = list;
+        }
+        list[used[group]++] = start * 4 + n;
+      }
+    }
+    for (let index = 0; index < perPass; index++) {
+      const group = pass + index * passes;
+      const list = found[index];
+      const count = used[index];
+      found[index] = new Uint32Array(0);
+      const table = new GramTable(groupShift, count / 2);
+      for (let at = 0, ordinal = 0; at < count; at++) {
+        const start = list[at] >>> 2;
+        const length = (list[at] & 3) + 1;
+        while (starts[ordinal + 1] <= start) ordinal++;
+        let hash = 0x811c9dc5 | 0;
+        let a = 0;
+        let b = 0;
+        let wide = false;
+        for (let n = 0; n < length; n++) {
+          const point = points[start + n];
+          if (point > 0xffff) {
+            wide = true;
+            hash = Math.imul(hash ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
+            hash = Math.imul(hash ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
+          } else {
+            hash = Math.imul(hash ^ point, 0x01000193);
+            if (n === 0) a = point << 16;
+            else if (n === 1) a |= point;
+            else if (n === 2) b = point << 16;
+            else b |= point;
+          }
+        }
+        const mixed = mix(hash);
+        if (wide) table.addWide(mixed, String.fromCodePoint(...points.subarray(start, start + length)), ordinal);
+        else table.add(mixed, a, b, length, ordinal);
+      }
+      writeGroup(table, group, groups, perGroup, groupShift, shards, files);
+    }
+    if (log && passes > 1) log(`search-exact: postings pass ${pass + 1}/${passes} at ${seconds(started)}`);
+  }
+}
+
+/** The shards of one group (`group + k × groups`): keys sorted, postings encoded. */
+function writeGroup(table: GramTable, group: number, groups: number, perGroup: number, groupShift: number, shards: number, files: IndexFiles): void {
+  const byShard: number[][] = Array.from({ length: perGroup }, () => []);
+  for (let entry = 0; entry < table.size; entry++) byShard[(table.hashes[entry] & (shards - 1)) >>> groupShift].push(entry);
+  const keys: string[] = new Array(table.size);
+  const order = new Int32Array(table.size);
+  const shardEnds: number[] = [];
+  let position = 0;
+  for (const entries of byShard) {
+    for (const entry of entries) keys[entry] = table.key(entry);
+    entries.sort((x, y) => (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
+    for (const entry of entries) order[position++] = entry;
+    shardEnds.push(position);
+  }
+  const { starts, ordinals, counts } = table.finish(order);
+  position = 0;
+  for (let index = 0; index < perGroup; index++) {
+    let out = '{';
+    for (const first = position; position < shardEnds[index]; position++) {
+      out += `${position > first ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encodeRange(ordinals, counts, starts[position], starts[position + 1])}"`;
+    }
+    files.add(postingsFile(group + index * groups), `${out}}`);
+  }
+}
+
+/** Rows, postings and catalogue of `reports` (by ordinal), whose texts are already written. Returns the catalogue. */
+function writeIndex(reports: PreparedReport[], base: string, files: IndexFiles, options: Pick<Options, 'shards' | 'groups'>, log?: (line: string) => void): CatalogFile {
+  for (let start = 0; start < reports.length; start += ROWS_PER_FILE) {
+    const rows = reports.slice(start, start + ROWS_PER_FILE).map((report): DisplayRow => [report.id, report.title]);
+    files.add(rowsFile(start), JSON.stringify(rows));
+  }
+  const grams = reports.map((report) => report.grams);
+  const chars = totalChars(grams);
+  const shards = options.shards ?? shardsFor(chars);
+  const groups = options.groups ?? groupsFor(chars, shards);
+  writePostings(grams, shards, groups, files, log);
+  const catalog = encodeCatalog(
+    reports.map((report) => report.facts),
+    base,
+    shards,
+  );
+  catalog.version = files.version(catalog);
+  files.add('catalog.json', JSON.stringify(catalog));
+  return catalog;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Build the exact-match index of `reports` (any order; sorted here by id) in memory. Returns file path → contents. */
+export function buildExactIndex(reports: ExtractedReport[], base: string, options: Pick<Options, 'shards' | 'groups'> = {}): Map<string, string> {
+  const out = new Map<string, string>();
+  const files = new IndexFiles((path, contents) => out.set(path, contents));
+  const sorted = [...reports].sort((a, b) => byId(a.record, b.record));
+  const prepared = sorted.map((report, ordinal) => {
+    const { prepared: one, text } = prepareReport(report);
+    files.add(textFile(ordinal), text);
+    return one;
+  });
+  writeIndex(prepared, base, files, options);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+// ---------------------------------------------------------------------------
+// Pagefind
+
+/** A heading without its number (`一、`, `（二）`, `3.`): what is left is what a reader would search for. */
+const withoutNumber = (heading: string) => heading.replace(/^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十百零〇\d]+[、.．])\s*/u, '');
+
+/** Pagefind's record of a report: what the search page offers as 相近 results. */
+export function pagefindRecord(report: PreparedReport) {
+  const { facts } = report;
+  const filters: Record<string, string[]> = {};
+  const filter = (name: string, value: string) => {
+    if (value) filters[name] = [value];
+  };
+  filter(SEARCH_FILTERS.year, facts.year);
+  filter(SEARCH_FILTERS.province, facts.province);
+  filter(SEARCH_FILTERS.city, facts.city);
+  filter(SEARCH_FILTERS.agency, facts.agency);
+  filter(SEARCH_FILTERS.level, facts.level);
+  return {
+    url: `/reports/${report.id}/`,
+    content: [report.title, facts.agency, report.region, facts.year ? `${facts.year}年度` : '', ...report.headings.map(withoutNumber)].filter(Boolean).join('\n'),
+    language: 'zh-cn',
+    meta: { title: report.title, agency: facts.agency, year: facts.year, date: facts.date },
+    filters,
+    sort: { date: facts.date },
+  };
+}
+
+/**
+ * Reports one Pagefind index takes at most; more are indexed in parts, one
+ * at a time, merged by the search page. Pagefind's memory grows with the
+ * text: these records (some 400 characters each) take about 180 KB each, so
+ * 20,000 reports take 3.5 GB in one index. Parts are a last resort: Pagefind
+ * drops a query word that a part does not know, so a split index finds the
+ * reports one index finds and some more (`tests/browser/search-offers-similar-reports.test.ts`).
+ */
+export const PAGEFIND_PART_SIZE = 25_000;
+
+/** The folder of Pagefind part `n` inside `pagefind/`: the first part is `pagefind/` itself. */
+export const pagefindPart = (n: number) => (n === 0 ? '' : `part${n + 1}/`);
+
+/**
+ * Index `reports` with Pagefind into `<dir>/pagefind/`: in parts of at most
+ * `partSize` reports (by ordinal, so mostly by year), the first part in
+ * `pagefind/`, the others in `pagefind/part2/`, …, listed in
+ * `pagefind/parts.json` for the search page to merge (`mergeIndex`). One
+ * part is in memory at a time. Resolves once the first part's records are
+ * added, with `written`, which resolves once every file is written: the
+ * Pagefind binary builds them in its own process meanwhile.
+ */
+async function startPagefind(reports: PreparedReport[], dir: string, partSize: number, log: (line: string) => void): Promise<{ written: Promise<string[]> }> {
+  const started = performance.now();
+  const pagefind = await import('pagefind');
+  const problems: string[] = [];
+  const out = join(dir, 'pagefind');
+  rmSync(out, { recursive: true, force: true });
+  const parts: PreparedReport[][] = [];
+  const count = Math.ceil(reports.length / partSize);
+  for (let n = 0; n < count; n++) parts.push(reports.slice(Math.floor((n * reports.length) / count), Math.floor(((n + 1) * reports.length) / count)));
+  const add = async (list: PreparedReport[]) => {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    problems.push(...errors.map((error) => `pagefind: ${error}`));
+    if (!index) return undefined;
+    for (let start = 0; start < list.length; start += 500) {
+      const added = await Promise.all(list.slice(start, start + 500).map((report) => index.addCustomRecord(pagefindRecord(report))));
+      for (const { errors: recordErrors } of added) problems.push(...recordErrors.map((error) => `pagefind: ${error}`));
+    }
+    return index;
+  };
+  const write = async (index: Awaited<ReturnType<typeof add>>, part: number) => {
+    if (!index) return;
+    const written = await index.writeFiles({ outputPath: join(out, pagefindPart(part)) });
+    problems.push(...written.errors.map((error) => `pagefind: ${error}`));
+    await index.deleteIndex();
+  };
+  const first = await add(parts[0]);
+  const written = (async () => {
+    try {
+      await write(first, 0);
+      for (let part = 1; part < parts.length; part++) await write(await add(parts[part]), part);
+      writeFileSync(join(out, 'parts.json'), JSON.stringify(parts.map((_, part) => pagefindPart(part))));
+      log(`pagefind: ${reports.length} records${parts.length > 1 ? ` in ${parts.length} parts` : ''} in ${seconds(started)}`);
+    } catch (error) {
+      problems.push(`pagefind: ${(error as Error).message}`);
+    } finally {
+      await pagefind.close();
+    }
+    return problems;
+  })();
+  return { written };
+}
+
+// ---------------------------------------------------------------------------
+// Reading the site
+
+/** Every `index.html` under `reports/`, as paths inside the site, sorted by report id. */
 function reportFiles(dir: string): string[] {
   const root = join(dir, 'reports');
   if (!existsSync(root)) return [];
@@ -301,8 +837,10 @@ function reportFiles(dir: string): string[] {
     }
   };
   walk(root);
-  return found.sort();
+  return found.map((file) => ({ file, id: idOf(file) })).sort(byId).map(({ file }) => file);
 }
+
+const idOf = (file: string) => file.replace(/^reports\//, '').replace(/\/index\.html$/, '');
 
 /** The base path the search page was built with, from its `data-search-base`. */
 function builtBase(dir: string): string | undefined {
@@ -319,23 +857,73 @@ function normaliseBase(base: string): string {
 
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
-async function runPagefind(dir: string, log: (line: string) => void): Promise<string[]> {
-  const started = performance.now();
-  const pagefind = await import('pagefind');
-  const problems: string[] = [];
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-    problems.push(...errors.map((error) => `pagefind: ${error}`));
-    if (!index) return problems;
-    const added = await index.addDirectory({ path: dir });
-    problems.push(...added.errors.map((error) => `pagefind: ${error}`));
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    problems.push(...written.errors.map((error) => `pagefind: ${error}`));
-    log(`pagefind: ${added.page_count} pages indexed in ${seconds(started)}`);
-  } finally {
-    await pagefind.close();
+/** What reading one page gives back (from a worker or this thread). */
+interface ReadResult {
+  index: number;
+  /** No `data-pagefind-body`: not a report page. */
+  skipped: boolean;
+  messages: string[];
+  prepared?: PreparedReport;
+  textBytes?: number;
+}
+
+const WORKER_ROLE = 'index-search: read pages';
+
+/** Read page `file`, write its text to `<stage>/texts/<index>.json`. */
+function readPage(dir: string, stage: string, base: string, file: string, index: number): ReadResult {
+  const html = readFileSync(join(dir, file), 'utf8');
+  if (!html.includes('data-pagefind-body')) return { index, skipped: true, messages: [] };
+  const report = extractReport(html, file, base);
+  const { prepared, text } = prepareReport(report);
+  writeFileSync(join(stage, textFile(index)), text);
+  return { index, skipped: false, messages: report.messages, prepared, textBytes: Buffer.byteLength(text) };
+}
+
+/** Read every page, in worker threads when `workers` > 0; results come back in any order. */
+async function readPages(dir: string, stage: string, base: string, files: string[], workers: number, onResult: (result: ReadResult) => void): Promise<void> {
+  if (workers === 0 || files.length < 50) {
+    files.forEach((file, index) => onResult(readPage(dir, stage, base, file, index)));
+    return;
   }
-  return problems;
+  let next = 0;
+  const pool = Array.from({ length: workers }, () => new Worker(new URL(import.meta.url), { workerData: { role: WORKER_ROLE, dir, stage, base } }));
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((done, fail) => {
+            let inFlight = 0;
+            const send = () => {
+              while (inFlight < 4 && next < files.length) {
+                worker.postMessage({ file: files[next], index: next });
+                next++;
+                inFlight++;
+              }
+              if (inFlight === 0) done();
+            };
+            worker.on('message', (result: ReadResult) => {
+              inFlight--;
+              onResult(result);
+              send();
+            });
+            worker.on('error', fail);
+            worker.on('exit', (code) => (code !== 0 ? fail(new Error(`index worker stopped with exit code ${code}`)) : undefined));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}
+
+if (workerData?.role === WORKER_ROLE && parentPort) {
+  const { dir, stage, base } = workerData as { dir: string; stage: string; base: string };
+  const port = parentPort;
+  port.on('message', ({ file, index }: { file: string; index: number }) => {
+    const result = readPage(dir, stage, base, file, index);
+    port.postMessage(result, result.prepared ? [result.prepared.grams.buffer as ArrayBuffer] : []);
+  });
 }
 
 /** Index the built site in `dir`. Returns the problems that make the build fail. */
@@ -353,37 +941,50 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   }
   if (fromPage === undefined) warnings.push(`search/index.html: missing or without data-search-base; using base path ${base}`);
 
-  if (options.pagefind !== false) fatal.push(...(await runPagefind(dir, log)));
-
+  // Read the pages; texts go straight to a staging folder.
   const started = performance.now();
-  const reports: ExtractedReport[] = [];
-  for (const file of reportFiles(dir)) {
-    const html = readFileSync(join(dir, file), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    const report = extractReport(html, file, base);
-    warnings.push(...report.messages.map((message) => `${file}: ${message}`));
-    reports.push(report);
+  const out = join(dir, EXACT_DIR);
+  const stage = `${out}.new`;
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(join(stage, 'texts'), { recursive: true });
+  const pages = reportFiles(dir);
+  const results: ReadResult[] = new Array(pages.length);
+  const workers = options.workers ?? Math.min(4, availableParallelism());
+  await readPages(dir, stage, base, pages, workers, (result) => (results[result.index] = result));
+  log(`search-exact: ${pages.length} pages read in ${seconds(started)}${workers > 0 && pages.length >= 50 ? ` (${workers} workers)` : ''}`);
+
+  const files = new IndexFiles((path, contents) => {
+    const target = join(stage, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, contents);
+  });
+  const reports: PreparedReport[] = [];
+  for (const result of results) {
+    warnings.push(...result.messages.map((message) => `${pages[result.index]}: ${message}`));
+    if (result.skipped || !result.prepared) continue;
+    const ordinal = reports.length;
+    // A page skipped before this one: the text file takes the report's ordinal.
+    if (ordinal !== result.index) renameSync(join(stage, textFile(result.index)), join(stage, textFile(ordinal)));
+    files.record(textFile(ordinal), result.prepared.textDigest, result.textBytes ?? 0);
+    reports.push(result.prepared);
   }
   if (reports.length === 0) fatal.push(`No report pages in ${join(dir, 'reports')}; expected reports/<year>/<id>/index.html with data-pagefind-body`);
 
-  const files = buildExactIndex(reports, base, options);
-  const out = join(dir, EXACT_DIR);
+  // Pagefind writes its index in its own process while the postings are built here.
+  const pagefind = options.pagefind !== false && reports.length > 0 ? await startPagefind(reports, dir, options.pagefindPartSize ?? (Number(process.env.PAGEFIND_PART_SIZE) || PAGEFIND_PART_SIZE), log) : { written: Promise.resolve([]) };
+
+  const postingsStarted = performance.now();
+  const catalog = writeIndex(reports, base, files, options, log);
   rmSync(out, { recursive: true, force: true });
-  let bytes = 0;
-  for (const [path, contents] of files) {
-    const target = join(out, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, contents);
-    bytes += Buffer.byteLength(contents);
-  }
-  const catalog = JSON.parse(files.get('catalog.json') ?? '{}') as Catalog;
+  renameSync(stage, out);
   log(
-    `search-exact: ${reports.length} reports, ${catalog.shards} postings shards, ${catalog.textFiles} text files, ${(bytes / 1024).toFixed(0)} KiB in ${seconds(started)}`,
+    `search-exact: ${reports.length} reports, ${catalog.shards} postings shards, ${files.count} files, ${(files.bytes / 1024 ** 2).toFixed(1)} MiB; postings in ${seconds(postingsStarted)}, all in ${seconds(started)}`,
   );
+  fatal.push(...(await pagefind.written));
   return { fatal, warnings, reports: reports.length };
 }
 
-if (import.meta.main) {
+if (import.meta.main && isMainThread) {
   const args = process.argv.slice(2);
   if (args.some((arg) => arg.startsWith('-'))) {
     console.error(`Unknown option \`${args.find((arg) => arg.startsWith('-'))}\`, expected: node scripts/index-search.ts [site folder]`);

@@ -2,8 +2,9 @@
  * Content collections.
  *
  * `reports`: every report in `<ARCHIVE_DIR>/reports/`, frontmatter checked
- * against the shared schema (`src/schema/report.ts`, also used by ingest),
- * body kept raw for `src/lib/markdown.ts` to render.
+ * against the shared schema (`src/schema/report.ts`, also used by ingest).
+ * Only the frontmatter is stored: each report page reads and renders its own
+ * body (`src/lib/report-body.ts`).
  */
 import { defineCollection } from 'astro:content';
 import { reportsLoader } from './lib/reports-loader.ts';

@@ -3,9 +3,12 @@
  * newest first, and a report's previous and next year from the same agency.
  *
  * They take `{ id, data }`, which a `reports` collection entry is, so they can
- * be tested without Astro.
+ * be tested without Astro. `catalogIndex` builds every lookup a page needs in
+ * one pass, so that each page's query costs the size of its own answer, not
+ * of the archive.
  */
 import { LEVELS, type Level, type ReportData } from '../schema/report.ts';
+import { regionCodesOf } from './regions.ts';
 
 export interface ReportEntry {
   /** `2018/310113-rmzf`: the file's path under `reports/`, without `.md`. */
@@ -79,7 +82,12 @@ export function byLevel<R extends ReportEntry>(reports: readonly R[]): Array<{ l
   return LEVELS.filter((level) => groups.has(level)).map((level) => ({ level, reports: groups.get(level)!.sort(byNewest) }));
 }
 
-/** The same agency's report for the nearest earlier and later year, where there is one. */
+/**
+ * The same agency's report for the nearest earlier and later year, where there is one.
+ *
+ * `reports` may be the whole catalogue or, faster, the agency's own reports
+ * (`Agency.reports`, or `CatalogIndex.agencyByKey`): the answer is the same.
+ */
 export function neighbours<R extends ReportEntry>(reports: readonly R[], id: string): { previous?: R; next?: R } {
   const key = agencyKeyOf(id);
   const own = reports.find((report) => report.id === id);
@@ -93,4 +101,36 @@ export function neighbours<R extends ReportEntry>(reports: readonly R[], id: str
     if (year > own.data.year && (!next || year < next.data.year)) next = report;
   }
   return { previous, next };
+}
+
+/** Every lookup the pages need, built once per build. */
+export interface CatalogIndex<R extends ReportEntry = ReportEntry> {
+  /** Every agency, by region code then name. */
+  agencies: Agency<R>[];
+  /** An agency by its key (`310113-rmzf`). */
+  agencyByKey: Map<string, Agency<R>>;
+  /**
+   * The reports lying in a region (province, city or county code: a report
+   * lies in each of the regions `regionCodesOf` its code gives), in the order
+   * of `reports`.
+   */
+  reportsByRegion: Map<string, R[]>;
+}
+
+/** One pass over `reports` (keep them newest first: every list keeps their order). */
+export function catalogIndex<R extends ReportEntry>(reports: readonly R[]): CatalogIndex<R> {
+  const list = agencies(reports);
+  const reportsByRegion = new Map<string, R[]>();
+  const codesOf = new Map<string, string[]>();
+  for (const report of reports) {
+    const code = report.data.regionCode;
+    let codes = codesOf.get(code);
+    if (!codes) codesOf.set(code, (codes = regionCodesOf(code)));
+    for (const region of codes) {
+      const group = reportsByRegion.get(region);
+      if (group) group.push(report);
+      else reportsByRegion.set(region, [report]);
+    }
+  }
+  return { agencies: list, agencyByKey: new Map(list.map((agency) => [agency.key, agency])), reportsByRegion };
 }

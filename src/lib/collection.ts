@@ -1,17 +1,17 @@
 /**
  * The `reports` collection, read once per build and shared by every page
- * (in dev, read afresh so edits show).
+ * (in dev, read afresh so edits show), with the lookups pages need built once
+ * (`catalogIndex`), so a page costs the size of what it shows.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { agencies, byNewest, type Agency } from './catalog.ts';
+import { byNewest, catalogIndex, type CatalogIndex } from './catalog.ts';
 import { regionTree, type RegionNode } from './regions.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
-interface Catalogue {
+interface Catalogue extends CatalogIndex<Report> {
   /** Newest first. */
   reports: Report[];
-  agencies: Agency<Report>[];
   regions: RegionNode[];
 }
 
@@ -21,7 +21,7 @@ export function catalogue(): Promise<Catalogue> {
   if (cached && import.meta.env.PROD) return cached;
   cached = getCollection('reports').then((entries) => {
     const reports = entries.sort(byNewest);
-    return { reports, agencies: agencies(reports), regions: regionTree(reports) };
+    return { reports, ...catalogIndex(reports), regions: regionTree(reports) };
   });
   return cached;
 }

@@ -112,8 +112,13 @@ export function flattenRegions(tree: readonly RegionNode[]): RegionNode[] {
   return tree.flatMap((node) => [node, ...flattenRegions(node.children)]);
 }
 
+/** The codes of the regions a report with `reportCode` lies in: its province, city (where there is one) and county. */
+export function regionCodesOf(reportCode: string): string[] {
+  const path = regionPathOf(reportCode);
+  return [...new Set([path.province.code, path.city?.code, path.county?.code])].filter((code) => code !== undefined);
+}
+
 /** Whether a report with `reportCode` lies in the region `code`. */
 export function isInRegion(reportCode: string, code: string): boolean {
-  const path = regionPathOf(reportCode);
-  return [path.province.code, path.city?.code, path.county?.code].includes(code);
+  return regionCodesOf(reportCode).includes(code);
 }

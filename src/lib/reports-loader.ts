@@ -3,9 +3,11 @@
  *
  * Reads `<ARCHIVE_DIR>/reports/<year>/<regionCode>-<agencyKey>.md`, parses only
  * the frontmatter (gray-matter), validates it with the collection's schema
- * (`parseData`) and stores the raw Markdown body. It renders nothing: Astro 7's
- * Markdown processor runs no remark/rehype plugins, so report pages render the
- * body with `src/lib/markdown.ts`.
+ * (`parseData`) and stores the frontmatter, the file's path and a digest of
+ * the file, not the body: Astro inlines the whole store into its build bundle
+ * as one string, which bodies would make hundreds of megabytes. The report
+ * page reads and renders its own body (`src/lib/report-body.ts`). A file
+ * whose digest is unchanged since the last build is not parsed again.
  *
  * Entry id: the path under `reports/` without `.md`, e.g. `2018/310113-rmzf`.
  *
@@ -30,6 +32,9 @@ export interface Options {
 
 const ID_SHAPE = /^(\d{4})\/(\d{6})-[a-z0-9-]+$/;
 
+/** How many files are read ahead of the one being parsed. */
+const READ_AHEAD = 32;
+
 export function reportsLoader(options: Options = {}): Loader {
   return {
     name: 'reports-loader',
@@ -40,21 +45,32 @@ export function reportsLoader(options: Options = {}): Loader {
       let count = 0;
       const invalid: string[] = [];
 
-      for await (const file of glob('**/*.md', { cwd: directory })) {
+      // Read a few files ahead: one at a time, the build mostly waits for the disk.
+      const files = await Array.fromAsync(glob('**/*.md', { cwd: directory }));
+      const reading: Array<Promise<string | Error> | undefined> = [];
+      const readAhead = (index: number) => {
+        if (index < files.length) reading[index] = readFile(resolve(directory, files[index]), 'utf8').catch((error: Error) => error);
+      };
+      for (let index = 0; index < READ_AHEAD; index++) readAhead(index);
+
+      for (const [index, file] of files.entries()) {
         const id = file.split('\\').join('/').replace(/\.md$/, '');
         const filePath = resolve(directory, file);
         const shownPath = relative(root, filePath);
-        const contents = await readFile(filePath, 'utf8');
+        const contents = await reading[index]!;
+        reading[index] = undefined;
+        readAhead(index + READ_AHEAD);
+        if (contents instanceof Error) throw contents;
         const digest = generateDigest(contents);
         stale.delete(id);
         count++;
-        if (store.get(id)?.digest === digest) continue;
+        const stored = store.get(id);
+        if (stored?.digest === digest && stored.filePath === shownPath) continue;
 
-        // gray-matter caches by input text; copy so parseData never sees a shared object.
+        // Options turn off gray-matter's cache, which would keep every file's text for the whole build.
         let data: Record<string, unknown>;
-        let content: string;
         try {
-          ({ data, content } = matter(contents));
+          ({ data } = matter(contents, {}));
         } catch (error) {
           invalid.push(`${shownPath}: the frontmatter is not valid YAML: ${firstLine(error)}`);
           continue;
@@ -66,7 +82,7 @@ export function reportsLoader(options: Options = {}): Loader {
         }
         const parsed = await parseData({ id, data: { ...data }, filePath });
         checkPath(id, parsed as { year?: number; regionCode?: string }, shownPath, logger.warn.bind(logger));
-        store.set({ id, data: parsed, body: content, filePath: shownPath, digest });
+        store.set({ id, data: parsed, filePath: shownPath, digest });
       }
 
       if (invalid.length > 0) {

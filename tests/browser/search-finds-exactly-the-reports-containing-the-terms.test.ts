@@ -60,7 +60,11 @@ describe('search', () => {
     await searchFor(site, page, 'script');
     const excerpts = page.locator('.search-hit-excerpt');
     expect(await excerpts.count()).toBeGreaterThan(0);
-    for (const excerpt of await excerpts.all()) expect(await excerpt.locator('mark').count()).toBeGreaterThan(0);
+    for (const excerpt of await excerpts.all()) {
+      // Excerpts fill as their result comes into view.
+      await excerpt.scrollIntoViewIfNeeded();
+      await expect.poll(() => excerpt.locator('mark').count()).toBeGreaterThan(0);
+    }
     expect(await page.locator('#search-list script').count()).toBe(0);
   });
 

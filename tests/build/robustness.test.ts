@@ -3,7 +3,9 @@
  * invalid frontmatter, the same content built twice, and a report whose text
  * looks like HTML, MDX or front matter. Each archive is small and built in its
  * own folder under tests/.tmp (own OUT_DIR and CACHE_DIR); the three builds
- * run side by side.
+ * run side by side. Then the same content is built again over the first
+ * build's cache (rendered bodies come from it), and once more after a report
+ * body was edited.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -25,13 +27,13 @@ interface Build {
   dist: string;
 }
 
-function astroBuild(work: string, archive: string, name: string): Promise<Build> {
+function astroBuild(work: string, archive: string, name: string, cacheOf = name): Promise<Build> {
   const dist = join(work, `${name}-dist`);
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_VARIABLES.test(key)));
   Object.assign(env, {
     ARCHIVE_DIR: archive,
     OUT_DIR: dist,
-    CACHE_DIR: join(work, `${name}-cache`),
+    CACHE_DIR: join(work, `${cacheOf}-cache`),
     BASE_PATH: '/',
     SITE_URL: 'https://fzzf.example.gov.cn',
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -126,6 +128,8 @@ let work: string;
 let bad: Build;
 let first: Build;
 let second: Build;
+let warm: Build;
+let edited: Build;
 
 beforeAll(async () => {
   mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
@@ -141,7 +145,11 @@ beforeAll(async () => {
     '2023/310113-flfwzx.md': HOSTILE,
   });
   [bad, first, second] = await Promise.all([astroBuild(work, badArchive, 'bad'), astroBuild(work, goodArchive, 'first'), astroBuild(work, goodArchive, 'second')]);
-}, 120_000);
+  warm = await astroBuild(work, goodArchive, 'warm', 'first');
+  const hostile = join(goodArchive, 'reports/2023/310113-flfwzx.md');
+  writeFileSync(hostile, readFileSync(hostile, 'utf8').replace('结尾一段。', '结尾一段，改过。'));
+  edited = await astroBuild(work, goodArchive, 'edited', 'first');
+}, 180_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -173,6 +181,25 @@ describe('two builds of the same content', () => {
     const one = hashes(first.dist);
     expect(Object.keys(one).length).toBeGreaterThan(20);
     expect(hashes(second.dist)).toEqual(one);
+  });
+
+  it('should give the same site again when the bodies come from the cache of an earlier build', () => {
+    expect(warm.status, warm.output).toBe(0);
+    const cached = readdirSync(join(work, 'first-cache/report-html'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(cached).toHaveLength(3);
+    expect(hashes(warm.dist)).toEqual(hashes(first.dist));
+  });
+
+  it('should show an edited body, not the cached one', () => {
+    expect(edited.status, edited.output).toBe(0);
+    const page = readFileSync(join(edited.dist, 'reports/2023/310113-flfwzx/index.html'), 'utf8');
+    expect(page).toContain('结尾一段，改过。');
+    expect(readFileSync(join(edited.dist, 'reports/2018/310113-rmzf/index.html'), 'utf8')).toBe(
+      readFileSync(join(first.dist, 'reports/2018/310113-rmzf/index.html'), 'utf8'),
+    );
+    // The old body's entry is pruned.
+    const cached = readdirSync(join(work, 'first-cache/report-html'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(cached).toHaveLength(3);
   });
 });
 

@@ -4,9 +4,9 @@
  * previous/next, the region tree and the CSV.
  */
 import { describe, expect, it } from 'vitest';
-import { agencies, agencyKeyOf, byLevel, byYear, neighbours, newest, type ReportEntry } from '../../src/lib/catalog.ts';
+import { agencies, agencyKeyOf, byLevel, byNewest, byYear, catalogIndex, neighbours, newest, type ReportEntry } from '../../src/lib/catalog.ts';
 import { catalogueRows, toCsv } from '../../src/lib/catalogue-export.ts';
-import { cityNameOf, flattenRegions, isInRegion, regionPathOf, regionTree } from '../../src/lib/regions.ts';
+import { cityNameOf, flattenRegions, isInRegion, regionCodesOf, regionPathOf, regionTree } from '../../src/lib/regions.ts';
 import { joinBase } from '../../src/lib/urls.ts';
 import type { ReportData } from '../../src/schema/report.ts';
 
@@ -73,6 +73,38 @@ describe('agencies and years', () => {
   });
 });
 
+describe('catalogIndex', () => {
+  const sorted = [...reports].sort(byNewest);
+  const index = catalogIndex(sorted);
+
+  it('should find an agency by its key, with the same reports agencies() gives', () => {
+    expect(index.agencies).toEqual(agencies(sorted));
+    expect([...index.agencyByKey.keys()]).toEqual(index.agencies.map((agency) => agency.key));
+    expect(index.agencyByKey.get('310113-rmzf')?.reports.map((r) => r.id)).toEqual(['2018/310113-rmzf', '2019/310113-rmzf', '2020/310113-rmzf']);
+  });
+
+  it('should give the same neighbours from the agency’s own reports as from the whole catalogue', () => {
+    for (const report of sorted) {
+      const own = index.agencyByKey.get(agencyKeyOf(report.id))!.reports;
+      expect(neighbours(own, report.id)).toEqual(neighbours(sorted, report.id));
+    }
+  });
+
+  it('should keep the nearest year when two files of one agency name the same year', () => {
+    // A hand edit can make the folder year and the frontmatter year differ.
+    const twice = [...sorted, report('2017/310113-rmzf', { year: 2018, date: '2019-01-29' })].sort(byNewest);
+    const own = catalogIndex(twice).agencyByKey.get('310113-rmzf')!.reports;
+    for (const { id } of own) expect(neighbours(own, id)).toEqual(neighbours(twice, id));
+  });
+
+  it('should list every report of a region, of the regions under it too, in catalogue order', () => {
+    for (const node of flattenRegions(regionTree(sorted))) {
+      expect(index.reportsByRegion.get(node.code), node.code).toEqual(sorted.filter((r) => isInRegion(r.data.regionCode, node.code)));
+    }
+    expect(index.reportsByRegion.get('310000')?.map((r) => r.id)).toEqual(['2023/310000-rmzf', '2020/310113-rmzf', '2019/310113-rmzf', '2018/310113-rmzf']);
+  });
+});
+
 describe('regions', () => {
   it('should place a county under its city, and a municipality’s district under the province', () => {
     expect(regionPathOf('511304')).toEqual({
@@ -104,6 +136,12 @@ describe('regions', () => {
       ['四川省', 1, [['南充市', 1, [['嘉陵区', 1]]]]],
     ]);
     expect(flattenRegions(tree).map((node) => node.code)).toEqual(['310000', '310113', '500000', '500235', '510000', '511300', '511304']);
+  });
+
+  it('should give the codes of the regions a report lies in', () => {
+    expect(regionCodesOf('511304')).toEqual(['510000', '511300', '511304']);
+    expect(regionCodesOf('310113')).toEqual(['310000', '310113']);
+    expect(regionCodesOf('310000')).toEqual(['310000']);
   });
 
   it('should tell whether a report lies in a region', () => {

@@ -1,10 +1,18 @@
 /**
  * The report body pipeline (src/lib/markdown.ts): short section ids from the
  * document's numbering, slug anchors, self links, text that looks like HTML
- * kept as text, and the headings for a table of contents.
+ * kept as text, and the headings for a table of contents; and how a report
+ * page gets its body (src/lib/report-body.ts, src/lib/render-cache.ts): read
+ * from the file after the frontmatter, rendered, cached by content.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { pruneRenderCache } from '../../src/lib/render-cache.ts';
+import { markdownBody, renderReportBody } from '../../src/lib/report-body.ts';
 import { chineseNumeralValue, parseSectionNumber } from '../../src/lib/section-number.ts';
 
 const idsOf = (html: string) => [...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map(([, id]) => id);
@@ -130,5 +138,78 @@ describe('parseSectionNumber', () => {
   it('should value Chinese numerals', () => {
     expect(['一', '九', '十', '十九', '二十', '二十一', '九十九'].map(chineseNumeralValue)).toEqual([1, 9, 10, 19, 20, 21, 99]);
     expect(['', '百', '十十', '一一'].map(chineseNumeralValue)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('markdownBody', () => {
+  const FIXTURES = join(import.meta.dirname, '../fixtures/archive/reports');
+  const fixtures = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+
+  it.each(fixtures)('should give the body gray-matter gives for %s', (file) => {
+    const text = readFileSync(join(FIXTURES, file), 'utf8');
+    expect(markdownBody(text)).toBe(matter(text, {}).content);
+  });
+
+  it.each([
+    ['no frontmatter', '正文。\n'],
+    ['CRLF line ends', '---\r\ntitle: x\r\n---\r\n\r\n正文。\r\n'],
+    ['a BOM', '\uFEFF---\ntitle: x\n---\n正文。'],
+    ['no line after the closing ---', '---\ntitle: x\n---'],
+    ['no closing ---', '---\ntitle: x\nbody: 正文。'],
+    ['---- (not a delimiter)', '----\ntitle: x\n---\n正文。'],
+    ['a language after ---', '---yaml\ntitle: x\n---\n正文。'],
+    ['an empty frontmatter', '---\n---\n正文。'],
+    ['a thematic break in the body', '---\ntitle: x\n---\n\n甲\n\n---\n\n乙'],
+    ['empty text', ''],
+  ])('should give the body gray-matter gives with %s', (_, text) => {
+    expect(markdownBody(text)).toBe(matter(text, {}).content);
+  });
+});
+
+describe('renderReportBody', () => {
+  const TEXT = '---\ntitle: x\n---\n\n开头。\n\n## 一、成效\n\n### （一）学习\n\n正文 <b>粗</b>。\n';
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'report-body-'));
+    writeFileSync(join(work, 'r.md'), TEXT);
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  const expected = () => {
+    const { html, headings } = renderMarkdown(markdownBody(TEXT));
+    return { html, headings };
+  };
+
+  it('should render the body of the file, frontmatter left out', async () => {
+    expect(await renderReportBody('r', { file: join(work, 'r.md'), cacheDirectory: '' })).toEqual(expected());
+  });
+
+  it('should cache the rendering by the body, and give the same from the cache', async () => {
+    const cache = join(work, 'cache', 'report-html', 'f1');
+    const first = await renderReportBody('r', { file: join(work, 'r.md'), cacheDirectory: cache });
+    expect(first).toEqual(expected());
+    const entries = readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
+    expect(entries).toHaveLength(1);
+
+    // Taken from the cache: an entry changed by hand shows.
+    const entry = join(cache, entries[0]);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('开头。', '缓存。'));
+    expect((await renderReportBody('r', { file: join(work, 'r.md'), cacheDirectory: cache })).html).toContain('缓存。');
+
+    // A changed body is rendered afresh.
+    writeFileSync(join(work, 'r.md'), TEXT.replace('开头。', '改过。'));
+    expect((await renderReportBody('r', { file: join(work, 'r.md'), cacheDirectory: cache })).html).toContain('改过。');
+  });
+
+  it('should prune other renderers’ folders and entries this process did not use', async () => {
+    const cache = join(work, 'cache', 'report-html', 'f2');
+    await renderReportBody('r', { file: join(work, 'r.md'), cacheDirectory: cache });
+    mkdirSync(join(cache, '00'), { recursive: true });
+    writeFileSync(join(cache, '00', `${'0'.repeat(64)}.html`), '[]\n<p>old</p>');
+    mkdirSync(join(work, 'cache', 'report-html', 'old-renderer', 'ab'), { recursive: true });
+
+    expect(pruneRenderCache(cache)).toBe(1);
+    expect(readdirSync(join(work, 'cache', 'report-html'))).toEqual(['f2']);
+    expect(readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'))).toHaveLength(1);
   });
 });

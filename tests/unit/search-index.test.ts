@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { buildExactIndex, extractReport, type ExtractedReport } from '../../scripts/index-search.ts';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildExactIndex, extractReport, indexSite, type ExtractedReport } from '../../scripts/index-search.ts';
 import { ExactSearch, type Loader } from '../../src/scripts/search/engine.ts';
-import type { Catalog } from '../../src/scripts/search/format.ts';
-import { normalise } from '../../src/scripts/search/normalise.ts';
+import { Catalog, decodePostings, encodeCatalog, shardOf, type CatalogFacts, type CatalogFile, type DisplayRow } from '../../src/scripts/search/format.ts';
+import { charsOf, countOccurrences, normalise } from '../../src/scripts/search/normalise.ts';
 import { parseQuery } from '../../src/scripts/search/query.ts';
 
 /** A report page shaped like the site's: Pagefind filters and meta, ignored facts and TOC, headings with ids. */
@@ -61,9 +64,12 @@ function engineOver(files: Map<string, string>): ExactSearch {
   return new ExactSearch(loader);
 }
 
+/** Ids of the reports found for `query`, every candidate confirmed. */
 async function ids(engine: ExactSearch, query: string): Promise<string[]> {
   const outcome = await engine.search(parseQuery(query).terms);
-  return outcome.hits.map((hit) => hit.record.id);
+  await engine.confirm(outcome, [...outcome.pending.keys()]);
+  const rows = await engine.rows(outcome.hits.map((hit) => hit.ordinal));
+  return outcome.hits.map((hit) => rows.get(hit.ordinal)?.id ?? '?').sort();
 }
 
 describe('extractReport', () => {
@@ -104,13 +110,145 @@ describe('buildExactIndex', () => {
     const a = buildExactIndex(extracted(), '/fzzfjs/');
     const b = buildExactIndex(extracted().reverse(), '/fzzfjs/');
     expect([...a]).toEqual([...b]);
-    const catalog = JSON.parse(a.get('catalog.json') ?? '') as Catalog;
-    expect(catalog.reports.map((row) => row[0])).toEqual(['2018/310113-rmzf', '2019/310113-rmzf']);
+    expect(JSON.parse(a.get('rows/0.json') ?? '') as DisplayRow[]).toEqual([
+      ['2018/310113-rmzf', '宝山区2018年度法治政府建设情况报告'],
+      ['2019/310113-rmzf', '宝山区2019年度法治政府建设情况报告'],
+    ]);
+  });
+
+  it('should give identical bytes whatever the number of shard groups and passes', () => {
+    const reports = randomReports(30);
+    const one = buildExactIndex(reports, '/', { shards: 16, groups: 1 });
+    for (const groups of [2, 16]) {
+      const other = buildExactIndex(reports, '/', { shards: 16, groups });
+      expect([...other].filter(([path]) => path !== 'catalog.json')).toEqual([...one].filter(([path]) => path !== 'catalog.json'));
+      expect(other.get('catalog.json')).toEqual(one.get('catalog.json'));
+    }
+  });
+
+  it('should write a catalogue whose columns give back every report\'s facts', () => {
+    const files = buildExactIndex(extracted(), '/fzzfjs/');
+    const catalog = new Catalog(JSON.parse(files.get('catalog.json') ?? '') as CatalogFile);
+    expect(catalog.count).toBe(2);
+    expect([catalog.value('year', 0), catalog.value('year', 1)]).toEqual(['2018', '2019']);
+    expect(catalog.value('agency', 1)).toBe('上海市宝山区人民政府');
+    expect(catalog.date(0)).toBe('2018-03-01');
+    expect(catalog.textBytes(0)).toBeGreaterThanOrEqual(Buffer.byteLength(files.get('texts/0.json') ?? ''));
+    expect(catalog.url('2018/310113-rmzf')).toBe('/fzzfjs/reports/2018/310113-rmzf/');
+  });
+});
+
+describe('the compact catalogue', () => {
+  it('should round-trip codes, dates and sizes, with dictionaries past 64 values', () => {
+    const facts: CatalogFacts[] = Array.from({ length: 300 }, (_, index) => ({
+      year: String(2016 + (index % 10)),
+      province: index % 7 === 0 ? '' : `省${index % 31}`,
+      city: `市${index % 97}`,
+      agency: `机构${index}`,
+      level: ['省', '市', '县区', '部门'][index % 4],
+      date: index % 50 === 0 ? '' : new Date(Date.UTC(2017, 0, 1) + index * 86_400_000 * 9).toISOString().slice(0, 10),
+      textBytes: index * 977,
+    }));
+    const file = JSON.parse(JSON.stringify(encodeCatalog(facts, '/', 64))) as CatalogFile;
+    expect(file.widths.agency).toBe(2);
+    expect(file.widths.year).toBe(1);
+    const catalog = new Catalog(file);
+    facts.forEach((fact, ordinal) => {
+      for (const field of ['year', 'province', 'city', 'agency', 'level'] as const) expect(catalog.value(field, ordinal)).toBe(fact[field]);
+      expect(catalog.date(ordinal)).toBe(fact.date);
+      expect(catalog.textBytes(ordinal)).toBe(Math.ceil(fact.textBytes / 1024) * 1024);
+    });
+    expect(catalog.codeOf('agency', '机构7')).toBe(file.dictionaries.agency.indexOf('机构7'));
+    expect(catalog.codeOf('agency', '没有')).toBe(-1);
+    // Small: 12 characters a report (1 + 1 + 2 + 2 + 1 for the facets, 3 for the date, 2 for the size) besides the dictionaries.
+    expect(Object.values(file.columns).join('').length).toBe(300 * 12);
+  });
+});
+
+describe('n-gram postings', () => {
+  it('should list, for every n-gram of 1 to 4 characters inside a block, exactly the reports and occurrences', () => {
+    const reports = randomReports(25);
+    reports[3].sections[0][2].push('𠮷野家𠮷野'); // characters outside the BMP
+    const files = buildExactIndex(reports, '/', { shards: 8, groups: 2 });
+    const sorted = [...reports].sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
+    const truth = new Map<string, Map<number, number>>();
+    sorted.forEach((report, ordinal) => {
+      for (const [, , blocks] of report.sections) {
+        for (const block of blocks) {
+          const chars = charsOf(normalise(block));
+          for (let n = 1; n <= 4; n++) {
+            for (let at = 0; at + n <= chars.length; at++) {
+              const key = chars.slice(at, at + n).join('');
+              const counts = truth.get(key) ?? new Map<number, number>();
+              counts.set(ordinal, (counts.get(ordinal) ?? 0) + 1);
+              truth.set(key, counts);
+            }
+          }
+        }
+      }
+    });
+    const shards = Array.from({ length: 8 }, (_, n) => JSON.parse(files.get(`postings/${n}.json`) ?? '{}') as Record<string, string>);
+    const keys = shards.flatMap((shard) => Object.keys(shard));
+    expect(keys.sort()).toEqual([...truth.keys()].sort());
+    for (const [key, counts] of truth) {
+      expect([...decodePostings(shards[shardOf(key, 8)][key])], key).toEqual([...counts].sort((a, b) => a[0] - b[0]));
+    }
+    expect(truth.has('𠮷野家𠮷')).toBe(true);
+    // No n-gram across two blocks.
+    expect(countOccurrences(keys.join(' '), '\u0000')).toBe(0);
+  });
+});
+
+describe('indexSite', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const site = (pages: Array<[string, string]>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'index-site-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'search'), { recursive: true });
+    writeFileSync(join(dir, 'search/index.html'), '<div id="search-app" data-search-base="/fzzfjs/"></div>');
+    for (const [file, html] of pages) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), html);
+    }
+    return dir;
+  };
+  const filesOf = (dir: string) => {
+    const out = new Map<string, string>();
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder).sort()) {
+        const full = join(folder, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else out.set(relative(join(dir, 'search-exact'), full), readFileSync(full, 'utf8'));
+      }
+    };
+    walk(join(dir, 'search-exact'));
+    return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+  };
+
+  it('should write the same bytes as buildExactIndex, with or without worker threads', async () => {
+    // 60 pages (worker threads read 50 or more), one of them not a report.
+    const pages: Array<[string, string]> = Array.from({ length: 60 }, (_, index) => [
+      `reports/20${10 + (index % 10)}/${String(index).padStart(3, '0')}-x/index.html`,
+      page({ title: `第${index}号报告`, year: `20${10 + (index % 10)}`, agency: `机构${index % 7}`, body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}</p>` }),
+    ]);
+    pages.push(['reports/2015/not-a-report/index.html', '<html><body><p>跳转</p></body></html>']);
+    const quiet = { pagefind: false, log: () => undefined };
+    const single = site(pages);
+    const threaded = site(pages);
+    expect((await indexSite(single, { ...quiet, workers: 0 })).fatal).toEqual([]);
+    expect((await indexSite(threaded, { ...quiet, workers: 2 })).reports).toBe(60);
+    const expected = buildExactIndex(
+      pages.filter(([, html]) => html.includes('data-pagefind-body')).map(([file, html]) => extractReport(html, file, '/fzzfjs/')),
+      '/fzzfjs/',
+    );
+    expect(filesOf(single)).toEqual(expected);
+    expect(filesOf(threaded)).toEqual(expected);
   });
 });
 
 describe('ExactSearch', () => {
-  const engine = engineOver(buildExactIndex(extracted(), '/fzzfjs/', { shards: 4, textBatchBytes: 1 }));
+  const engine = engineOver(buildExactIndex(extracted(), '/fzzfjs/', { shards: 4 }));
 
   it('should find a term across punctuation inside one block', async () => {
     expect(await ids(engine, '放管服改革')).toEqual(['2018/310113-rmzf']);
@@ -133,10 +271,28 @@ describe('ExactSearch', () => {
   });
   it('should count occurrences for relevance', async () => {
     const outcome = await engine.search(parseQuery('法治').terms);
-    expect(outcome.hits.map((hit) => [hit.record.id, hit.score])).toEqual([
-      ['2018/310113-rmzf', 1],
-      ['2019/310113-rmzf', 2],
+    expect(outcome.hits.map((hit) => [hit.ordinal, hit.score])).toEqual([
+      [0, 1],
+      [1, 2],
     ]);
+  });
+  it('should answer terms of up to four characters from the postings alone, and confirm longer ones', async () => {
+    const short = await engine.search(parseQuery('行政复议').terms);
+    expect(short.pending.size).toBe(0);
+    expect(short.hits.map((hit) => hit.ordinal)).toEqual([0, 1]);
+    const long = await engine.search(parseQuery('行政复议案件').terms);
+    expect(long.hits).toEqual([]);
+    expect([...long.pending.keys()]).toEqual([1]);
+    await engine.confirm(long, [1]);
+    expect(long.hits.map((hit) => [hit.ordinal, hit.counts])).toEqual([[1, [1]]]);
+    expect(long.pending.size).toBe(0);
+  });
+  it('should stop confirming at the budget, leaving the rest pending', async () => {
+    const outcome = await engine.search(parseQuery('建设情况报告').terms);
+    expect(outcome.pending.size).toBe(2);
+    await engine.confirm(outcome, [1, 0], { budget: 1 });
+    expect(outcome.hits.map((hit) => hit.ordinal)).toEqual([1]);
+    expect([...outcome.pending.keys()]).toEqual([0]);
   });
   it('should link matches to their sections', async () => {
     const terms = parseQuery('决策').terms;
@@ -146,19 +302,30 @@ describe('ExactSearch', () => {
   });
 });
 
+function randomText(seed: number, length = 30): string {
+  let state = seed * 7 + 1;
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const alphabet = [...'法治政府建设行政1A，'];
+  return Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+}
+
+/** Random texts over a tiny alphabet: many shared n-grams, so confirmation matters. */
+function randomReports(count: number): ExtractedReport[] {
+  return Array.from({ length: count }, (_, index) => ({
+    file: `reports/2020/${index}/index.html`,
+    record: { id: `2020/${String(index).padStart(3, '0')}`, url: `/reports/2020/${index}/`, title: `报告${index}`, agency: '甲', year: '2020', date: '2020-01-01', region: '乙', province: '乙', city: '乙', level: '县区' },
+    sections: [['', 0, Array.from({ length: 3 }, (_, block) => randomText(index * 3 + block))]],
+    messages: [],
+  }));
+}
+
 describe('ExactSearch against a brute-force scan', () => {
-  // Random texts over a tiny alphabet: many shared bigrams, so confirmation matters.
+  const reports = randomReports(40);
+  const engine = engineOver(buildExactIndex(reports, '/', { shards: 8 }));
   let seed = 7;
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const alphabet = [...'法治政府建设行政1A，'];
   const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-  const reports: ExtractedReport[] = Array.from({ length: 40 }, (_, index) => ({
-    file: `reports/2020/${index}/index.html`,
-    record: { id: `2020/${String(index).padStart(3, '0')}`, url: `/reports/2020/${index}/`, title: `报告${index}`, agency: '甲', year: '2020', date: '2020-01-01', region: '乙', province: '乙', city: '乙', level: '县区' },
-    sections: [['', 0, Array.from({ length: 3 }, () => word(30))]],
-    messages: [],
-  }));
-  const engine = engineOver(buildExactIndex(reports, '/', { shards: 8 }));
   const truth = (query: string) => {
     const norms = parseQuery(query).terms.map((term) => term.norm);
     if (norms.length === 0) return [];
@@ -170,8 +337,8 @@ describe('ExactSearch against a brute-force scan', () => {
 
   it('should return exactly the reports that contain every term', async () => {
     for (let n = 0; n < 200; n++) {
-      const query = n % 4 === 0 ? `${word(2)} ${word(3)}` : word(1 + (n % 6));
-      expect((await ids(engine, query)).sort(), query).toEqual(truth(query));
+      const query = n % 4 === 0 ? `${word(2)} ${word(3)}` : n % 5 === 0 ? `${word(3)} ${word(6)}` : word(1 + (n % 7));
+      expect(await ids(engine, query), query).toEqual(truth(query));
     }
   });
 });

@@ -16,7 +16,8 @@ describe('normalise', () => {
   });
   it('should keep a Han character outside the BMP as one character', () => {
     expect(normalise('𠮷野家')).toBe('𠮷野家');
-    expect(new Set(keysOf('𠮷野家'))).toEqual(new Set(['𠮷野', '野家']));
+    expect(keysOf('𠮷野家')).toEqual(['𠮷野家']);
+    expect(new Set(keysOf('𠮷野家吃饭'))).toEqual(new Set(['𠮷野家吃', '野家吃饭']));
   });
   it('should map every normalised unit back to its source', () => {
     const source = '《纲要（2015-2020）》';
@@ -57,16 +58,17 @@ describe('postings', () => {
     expect(encoded).toBe('1,1:3,6,rl:14');
     expect([...decodePostings(encoded)]).toEqual(postings);
   });
-  it('should answer terms of one or two characters by themselves and longer ones by bigrams', () => {
+  it('should answer terms of up to four characters by themselves and longer ones by their 4-grams', () => {
     expect(keysOf('法')).toEqual(['法']);
     expect(keysOf('法治')).toEqual(['法治']);
-    expect(keysOf('法治法治')).toEqual(['治法', '法治']);
+    expect(keysOf('行政执法')).toEqual(['行政执法']);
+    expect(keysOf('法治法治法治')).toEqual(['治法治法', '法治法治']);
   });
-  it('should look up at most 12 bigrams of a pasted sentence, first and last included', () => {
+  it('should look up at most 12 4-grams of a pasted sentence, first and last included', () => {
     const keys = keysOf(normalise('一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯'));
     expect(keys).toHaveLength(12);
-    expect(keys).toContain('一二');
-    expect(keys).toContain('寅卯');
+    expect(keys).toContain('一二三四');
+    expect(keys).toContain('子丑寅卯');
   });
   it('should hash keys to a stable shard', () => {
     expect(shardOf('法治', 64)).toBe(shardOf('法治', 64));

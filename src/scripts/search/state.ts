@@ -1,12 +1,14 @@
 /**
  * What a search is, as it lives in the URL (`?q=…&year=2018&sort=date`):
- * query, filters and sort; and the filtering, counting and sorting of hits.
- * Filters: values of one facet are alternatives (OR), facets combine (AND);
- * each facet's counts are over the hits that the other facets let through.
+ * query, filters, sort and how much text to confirm candidates against
+ * (`verify=all` for every one); and the filtering, counting and sorting of hits over the
+ * catalogue's codes. Filters: values of one facet are alternatives (OR),
+ * facets combine (AND); each facet's counts are over the hits that the
+ * other facets let through.
  */
 import { SEARCH_FILTERS } from '../../consts.ts';
 import type { Hit } from './engine.ts';
-import type { ReportRecord } from './format.ts';
+import type { Catalog, FacetField } from './format.ts';
 
 export const FACETS = [
   { key: 'year', label: SEARCH_FILTERS.year },
@@ -14,7 +16,7 @@ export const FACETS = [
   { key: 'city', label: SEARCH_FILTERS.city },
   { key: 'agency', label: SEARCH_FILTERS.agency },
   { key: 'level', label: SEARCH_FILTERS.level },
-] as const satisfies ReadonlyArray<{ key: keyof ReportRecord; label: string }>;
+] as const satisfies ReadonlyArray<{ key: FacetField; label: string }>;
 
 export type FacetKey = (typeof FACETS)[number]['key'];
 export type Selection = Record<FacetKey, string[]>;
@@ -24,6 +26,12 @@ export interface SearchState {
   q: string;
   filters: Selection;
   sort: SortOrder;
+  /**
+   * How much text confirmation may fetch before it stops: `all` (`verify=all`)
+   * confirms every candidate whatever it downloads; a number (`verify=512`)
+   * is a budget in KiB; `null` the page's default.
+   */
+  verify: 'all' | number | null;
 }
 
 export function emptySelection(): Selection {
@@ -35,7 +43,13 @@ export function readState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const filters = emptySelection();
   for (const { key } of FACETS) filters[key] = [...new Set(params.getAll(key).filter((value) => value !== ''))];
-  return { q: params.get('q') ?? '', filters, sort: params.get('sort') === 'date' ? 'date' : 'relevance' };
+  const verify = params.get('verify') ?? '';
+  return {
+    q: params.get('q') ?? '',
+    filters,
+    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
+    verify: verify === 'all' ? 'all' : /^\d+$/.test(verify) ? Number(verify) : null,
+  };
 }
 
 /** The query string of a state, without `?`; defaults are left out. */
@@ -44,6 +58,7 @@ export function writeState(state: SearchState): string {
   if (state.q) params.set('q', state.q);
   for (const { key } of FACETS) for (const value of state.filters[key]) params.append(key, value);
   if (state.sort === 'date') params.set('sort', 'date');
+  if (state.verify !== null) params.set('verify', String(state.verify));
   return params.toString();
 }
 
@@ -51,12 +66,29 @@ export function hasFilters(selection: Selection): boolean {
   return FACETS.some(({ key }) => selection[key].length > 0);
 }
 
-function passes(record: ReportRecord, selection: Selection, except?: FacetKey): boolean {
-  return FACETS.every(({ key }) => key === except || selection[key].length === 0 || selection[key].includes(record[key]));
+/** A selection as code sets, for testing reports quickly. */
+export class Filter {
+  readonly #catalog: Catalog;
+  readonly #codes: Array<[FacetKey, Set<number>]>;
+
+  constructor(catalog: Catalog, selection: Selection) {
+    this.#catalog = catalog;
+    this.#codes = FACETS.filter(({ key }) => selection[key].length > 0).map(({ key }) => [key, new Set(selection[key].map((value) => catalog.codeOf(key, value)))]);
+  }
+
+  /** Whether report `ordinal` passes every facet but `except`. */
+  passes(ordinal: number, except?: FacetKey): boolean {
+    for (const [key, codes] of this.#codes) {
+      if (key !== except && !codes.has(this.#catalog.codes[key][ordinal])) return false;
+    }
+    return true;
+  }
 }
 
-export function applyFilters(hits: Hit[], selection: Selection): Hit[] {
-  return hits.filter((hit) => passes(hit.record, selection));
+export function applyFilters(hits: Hit[], selection: Selection, catalog: Catalog): Hit[] {
+  if (!hasFilters(selection)) return hits;
+  const filter = new Filter(catalog, selection);
+  return hits.filter((hit) => filter.passes(hit.ordinal));
 }
 
 export interface FacetValue {
@@ -72,26 +104,35 @@ const collator = new Intl.Collator('zh-CN');
  * through; selected values stay listed (count 0 if need be). Years newest
  * first, other facets by count, then by name.
  */
-export function facetCounts(hits: Hit[], selection: Selection): Record<FacetKey, FacetValue[]> {
+export function facetCounts(hits: Hit[], selection: Selection, catalog: Catalog): Record<FacetKey, FacetValue[]> {
+  const filter = new Filter(catalog, selection);
   const result = {} as Record<FacetKey, FacetValue[]>;
   for (const { key } of FACETS) {
-    const counts = new Map<string, number>();
-    for (const hit of hits) {
-      const value = hit.record[key];
-      if (!value || !passes(hit.record, selection, key)) continue;
-      counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    for (const value of selection[key]) if (!counts.has(value)) counts.set(value, 0);
-    const values = [...counts].map(([value, count]) => ({ value, count, selected: selection[key].includes(value) }));
+    const names = catalog.values(key);
+    const codes = catalog.codes[key];
+    const counts = new Int32Array(names.length);
+    for (const hit of hits) if (filter.passes(hit.ordinal, key)) counts[codes[hit.ordinal]]++;
+    const values: FacetValue[] = [];
+    names.forEach((value, code) => {
+      const selected = selection[key].includes(value);
+      if (value && (counts[code] > 0 || selected)) values.push({ value, count: counts[code], selected });
+    });
+    for (const value of selection[key]) if (!names.includes(value)) values.push({ value, count: 0, selected: true });
     values.sort(key === 'year' ? (a, b) => collator.compare(b.value, a.value) : (a, b) => b.count - a.count || collator.compare(a.value, b.value));
     result[key] = values;
   }
   return result;
 }
 
-/** Relevance: more occurrences first, then newer, then by id. Date: newer first, then more occurrences. */
-export function sortHits(hits: Hit[], order: SortOrder): Hit[] {
-  const byDate = (a: Hit, b: Hit) => (a.record.date < b.record.date ? 1 : a.record.date > b.record.date ? -1 : 0);
-  const byId = (a: Hit, b: Hit) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
-  return [...hits].sort(order === 'date' ? (a, b) => byDate(a, b) || b.score - a.score || byId(a, b) : (a, b) => b.score - a.score || byDate(a, b) || byId(a, b));
+/**
+ * Relevance: more occurrences first, then newer, then by id (ordinals are
+ * in id order). Date: newer first, then more occurrences, then by id.
+ */
+export function sortHits<T extends { ordinal: number; score: number }>(hits: T[], order: SortOrder, catalog: Catalog): T[] {
+  const days = catalog.days;
+  return [...hits].sort(
+    order === 'date'
+      ? (a, b) => days[b.ordinal] - days[a.ordinal] || b.score - a.score || a.ordinal - b.ordinal
+      : (a, b) => b.score - a.score || days[b.ordinal] - days[a.ordinal] || a.ordinal - b.ordinal,
+  );
 }
