@@ -7,14 +7,16 @@
  * report pages (`reports/**∕index.html`): the `data-pagefind-body` region
  * without what is `data-pagefind-ignore`d or `hidden`, split into sections
  * at headings with an `id`, so what is searched is exactly what is shown
- * (parsed in worker threads, one per core). From them, two indexes:
+ * (parsed in worker threads, one per core, at most 4). From them, two indexes:
  *
  * 1. The exact-match index (`<site>/search-exact/`, see
  *    `src/scripts/search/format.ts`): compact catalogue, display rows, the
  *    texts, and postings of every 1- to 4-gram of the normalised text. The
- *    postings are built shard group by shard group, each group in one pass
- *    over the normalised texts held in memory (two bytes a character), so
- *    memory stays near the texts' size whatever the archive's.
+ *    texts are written as the pages are read; the normalised texts are held
+ *    in memory (two bytes a character); one pass notes where each n-gram
+ *    starts, by shard group (in temporary files when there are many), then
+ *    the groups are counted one at a time (`writePostings`), so memory
+ *    stays near the texts' size whatever the archive's.
  * 2. Pagefind (`<site>/pagefind/`), through its Node API, fed one small
  *    record per report (title, agency, region, year and the headings of
  *    the first two levels, without their numbers, with filters), not the
@@ -28,8 +30,8 @@
  * and a site without report pages set exit code 1.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
@@ -57,8 +59,10 @@ export interface Options {
   base?: string;
   /** Number of postings shards, a power of two (default: about 32 KiB a shard, 8 to 65536). */
   shards?: number;
-  /** Shard groups, one pass over the texts each, a power of two dividing `shards` (default: about 24 million postings entries a group). */
+  /** Shard groups, counted one at a time, a power of two dividing `shards` (default: about a million n-gram occurrences a group). */
   groups?: number;
+  /** N-gram occurrences kept in memory while the postings are built; past that, temporary files (default: 2^26). */
+  inMemory?: number;
   /** Run Pagefind too (default: true). */
   pagefind?: boolean;
   /** Reports per Pagefind index; more are split into parts merged in the browser (default: env `PAGEFIND_PART_SIZE`, else 25,000). */
@@ -362,8 +366,8 @@ const totalChars = (grams: Grams[]) => grams.reduce((sum, list) => sum + list.le
 const BYTES_PER_CHAR = 5;
 /** N-gram occurrences one group counts, about: its table then stays in the processor's cache. */
 const OCCURRENCES_PER_GROUP = 1 << 20;
-/** N-gram occurrences one pass notes, at most about (4 bytes each). */
-const OCCURRENCES_PER_PASS = 1 << 26;
+/** Past this many n-gram occurrences (4 bytes each), their lists go to temporary files rather than memory. */
+const OCCURRENCES_IN_MEMORY = 1 << 26;
 
 /** Shards of about 32 KiB. */
 export function shardsFor(chars: number): number {
@@ -373,11 +377,6 @@ export function shardsFor(chars: number): number {
 /** Groups of about `OCCURRENCES_PER_GROUP` occurrences. */
 export function groupsFor(chars: number, shards: number): number {
   return Math.min(shards, pow2((chars * MAX_GRAM) / OCCURRENCES_PER_GROUP));
-}
-
-/** Passes of about `OCCURRENCES_PER_PASS` occurrences. */
-export function passesFor(chars: number, groups: number): number {
-  return Math.min(groups, pow2((chars * MAX_GRAM) / OCCURRENCES_PER_PASS));
 }
 
 /**
@@ -569,21 +568,82 @@ function encodeRange(ordinals: Int32Array, counts: Int32Array, start: number, en
 }
 
 /**
+ * Where each group's n-grams start in the texts (position × 4 + length - 1),
+ * in ascending order: in memory, or, past `OCCURRENCES_IN_MEMORY`, appended
+ * in chunks to one temporary file a group and read back one group at a time.
+ */
+class Occurrences {
+  readonly #lists: Uint32Array[];
+  readonly #used: Int32Array;
+  readonly #folder: string | undefined;
+
+  constructor(groups: number, expected: number, spill: string | undefined) {
+    this.#folder = spill;
+    if (spill) mkdirSync(spill, { recursive: true });
+    const size = spill ? 1 << 14 : Math.ceil((expected / groups) * 1.05) + 1024;
+    this.#lists = Array.from({ length: groups }, () => new Uint32Array(size));
+    this.#used = new Int32Array(groups);
+  }
+
+  add(group: number, value: number): void {
+    let list = this.#lists[group];
+    if (this.#used[group] === list.length) {
+      if (this.#folder) {
+        this.#flush(group);
+      } else {
+        list = grow(list);
+        this.#lists[group] = list;
+      }
+    }
+    list[this.#used[group]++] = value;
+  }
+
+  #flush(group: number): void {
+    const list = this.#lists[group];
+    appendFileSync(join(this.#folder as string, `${group}`), new Uint8Array(list.buffer, list.byteOffset, this.#used[group] * 4));
+    this.#used[group] = 0;
+  }
+
+  /** Group `group`'s list, once; its memory (or file) is let go. */
+  take(group: number): Uint32Array {
+    if (!this.#folder) {
+      const list = this.#lists[group].subarray(0, this.#used[group]);
+      this.#lists[group] = new Uint32Array(0);
+      return list;
+    }
+    this.#flush(group);
+    const file = join(this.#folder, `${group}`);
+    if (!existsSync(file)) return new Uint32Array(0);
+    const bytes = readFileSync(file);
+    rmSync(file);
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  }
+
+  close(): void {
+    if (this.#folder) rmSync(this.#folder, { recursive: true, force: true });
+  }
+}
+
+/**
  * Write `postings/<n>.json` for every shard: the n-grams (1 to `MAX_GRAM`
  * characters, inside a block) of each report in `grams` (by ordinal).
  *
- * An n-gram's hash picks its shard, and the shard's low bits its group;
- * groups are counted one at a time, each with a table small enough to stay
- * in the processor's cache. Each pass over the texts takes `groups / passes`
- * groups: it notes where their n-grams start (4 bytes an occurrence), then
- * counts them group by group and writes the group's shards. Memory holds
- * the texts, one pass's occurrences and one group's postings.
+ * An n-gram's hash picks its shard, and the shard's low bits its group. One
+ * pass over the texts notes where each group's n-grams start (4 bytes an
+ * occurrence; in temporary files under `spill` when there are many); then
+ * each group is counted with a table small enough to stay in the
+ * processor's cache, and its shards written. Memory holds the texts (2 bytes
+ * a character) and one group's postings.
  */
-export function writePostings(grams: Grams[], shards: number, groups: number, files: IndexFiles, log?: (line: string) => void, passes = passesFor(totalChars(grams), groups)): void {
+export function writePostings(
+  grams: Grams[],
+  shards: number,
+  groups: number,
+  files: IndexFiles,
+  options: { log?: (line: string) => void; spill?: string; inMemory?: number } = {},
+): void {
   const powerOfTwo = (n: number) => n >= 1 && (n & (n - 1)) === 0;
-  if (!powerOfTwo(shards) || !powerOfTwo(groups) || !powerOfTwo(passes) || groups > shards || passes > groups) {
-    throw new Error(`shards (${shards}), groups (${groups}) and passes (${passes}) must be powers of two, passes ≤ groups ≤ shards`);
-  }
+  if (!powerOfTwo(shards) || !powerOfTwo(groups) || groups > shards) throw new Error(`shards (${shards}) and groups (${groups}) must be powers of two, groups ≤ shards`);
   const started = performance.now();
   // All texts in one array, a 0 after each report.
   let total = 0;
@@ -597,16 +657,13 @@ export function writePostings(grams: Grams[], shards: number, groups: number, fi
     at += grams[ordinal].length + 1;
   }
   starts[grams.length] = total;
+  grams.fill(new Uint16Array(0));
 
-  const passMask = passes - 1;
-  const passShift = Math.log2(passes);
-  const perPass = groups / passes;
-  const groupShift = Math.log2(groups);
-  const perGroup = shards / groups;
-  for (let pass = 0; pass < passes; pass++) {
-    // Where this pass's n-grams start: position × 4 + length - 1, by group.
-    const found = Array.from({ length: perPass }, () => new Uint32Array(Math.ceil(((total * MAX_GRAM) / groups) * 1.05) + 1024));
-    const used = new Int32Array(perPass);
+  const expected = total * MAX_GRAM;
+  const spill = expected > (options.inMemory ?? OCCURRENCES_IN_MEMORY) ? (options.spill ?? mkdtempSync(join(tmpdir(), 'index-search-'))) : undefined;
+  const occurrences = new Occurrences(groups, expected, spill);
+  try {
+    const groupMask = groups - 1;
     for (let start = 0; start < total; start++) {
       let hash = 0x811c9dc5 | 0;
       for (let n = 0; n < MAX_GRAM; n++) {
@@ -618,22 +675,16 @@ export function writePostings(grams: Grams[], shards: number, groups: number, fi
         } else {
           hash = Math.imul(hash ^ point, 0x01000193);
         }
-        const mixed = mix(hash);
-        if ((mixed & passMask) !== pass) continue;
-        const group = (mixed >>> passShift) & (perPass - 1);
-        let list = found[group];
-        if (used[group] === list.length) {
-          list = grow(list);
-          found[group] = list;
-        }
-        list[used[group]++] = start * 4 + n;
+        occurrences.add(mix(hash) & groupMask, start * 4 + n);
       }
     }
-    for (let index = 0; index < perPass; index++) {
-      const group = pass + index * passes;
-      const list = found[index];
-      const count = used[index];
-      found[index] = new Uint32Array(0);
+    options.log?.(`search-exact: ${total} characters, n-grams noted${spill ? ' in temporary files' : ''} in ${seconds(started)}`);
+
+    const groupShift = Math.log2(groups);
+    const perGroup = shards / groups;
+    for (let group = 0; group < groups; group++) {
+      const list = occurrences.take(group);
+      const count = list.length;
       const table = new GramTable(groupShift, count / 2);
       for (let at = 0, ordinal = 0; at < count; at++) {
         const start = list[at] >>> 2;
@@ -662,8 +713,10 @@ export function writePostings(grams: Grams[], shards: number, groups: number, fi
         else table.add(mixed, a, b, length, ordinal);
       }
       writeGroup(table, group, groups, perGroup, groupShift, shards, files);
+      if (options.log && groups >= 64 && (group + 1) % (groups / 4) === 0) options.log(`search-exact: postings group ${group + 1}/${groups} at ${seconds(started)}`);
     }
-    if (log && passes > 1) log(`search-exact: postings pass ${pass + 1}/${passes} at ${seconds(started)}`);
+  } finally {
+    occurrences.close();
   }
 }
 
@@ -693,16 +746,18 @@ function writeGroup(table: GramTable, group: number, groups: number, perGroup: n
 }
 
 /** Rows, postings and catalogue of `reports` (by ordinal), whose texts are already written. Returns the catalogue. */
-function writeIndex(reports: PreparedReport[], base: string, files: IndexFiles, options: Pick<Options, 'shards' | 'groups'>, log?: (line: string) => void): CatalogFile {
+function writeIndex(reports: PreparedReport[], base: string, files: IndexFiles, options: Pick<Options, 'shards' | 'groups' | 'inMemory'> & { spill?: string }, log?: (line: string) => void): CatalogFile {
   for (let start = 0; start < reports.length; start += ROWS_PER_FILE) {
     const rows = reports.slice(start, start + ROWS_PER_FILE).map((report): DisplayRow => [report.id, report.title]);
     files.add(rowsFile(start), JSON.stringify(rows));
   }
   const grams = reports.map((report) => report.grams);
+  // The postings take the texts over (and let them go once they have them in one array).
+  for (const report of reports) report.grams = new Uint16Array(0);
   const chars = totalChars(grams);
   const shards = options.shards ?? shardsFor(chars);
   const groups = options.groups ?? groupsFor(chars, shards);
-  writePostings(grams, shards, groups, files, log);
+  writePostings(grams, shards, groups, files, { log, spill: options.spill, inMemory: options.inMemory });
   const catalog = encodeCatalog(
     reports.map((report) => report.facts),
     base,
@@ -716,7 +771,7 @@ function writeIndex(reports: PreparedReport[], base: string, files: IndexFiles, 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Build the exact-match index of `reports` (any order; sorted here by id) in memory. Returns file path → contents. */
-export function buildExactIndex(reports: ExtractedReport[], base: string, options: Pick<Options, 'shards' | 'groups'> = {}): Map<string, string> {
+export function buildExactIndex(reports: ExtractedReport[], base: string, options: Pick<Options, 'shards' | 'groups' | 'inMemory'> = {}): Map<string, string> {
   const out = new Map<string, string>();
   const files = new IndexFiles((path, contents) => out.set(path, contents));
   const sorted = [...reports].sort((a, b) => byId(a.record, b.record));
@@ -974,7 +1029,7 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   const pagefind = options.pagefind !== false && reports.length > 0 ? await startPagefind(reports, dir, options.pagefindPartSize ?? (Number(process.env.PAGEFIND_PART_SIZE) || PAGEFIND_PART_SIZE), log) : { written: Promise.resolve([]) };
 
   const postingsStarted = performance.now();
-  const catalog = writeIndex(reports, base, files, options, log);
+  const catalog = writeIndex(reports, base, files, { ...options, spill: join(stage, '.grams') }, log);
   rmSync(out, { recursive: true, force: true });
   renameSync(stage, out);
   log(
