@@ -539,7 +539,8 @@ function resolveRegion(name: string, context: Context, body: Line[]): Resolved {
   let rule = 'place named in the title';
   const warnings: string[] = [];
   for (const m of mentions) {
-    const within = chosen ? m.regions.filter((r) => isUnder(r, chosen!)) : m.regions;
+    const parent: Region | null = chosen;
+    const within: Region[] = parent ? m.regions.filter((r) => isUnder(r, parent)) : m.regions;
     if (within.length === 0) continue;
     if (within.length === 1) {
       chosen = within[0];
@@ -551,7 +552,7 @@ function resolveRegion(name: string, context: Context, body: Line[]): Resolved {
       .sort((a, b) => b.support.length - a.support.length);
     if (supported.length > 0 && (supported.length === 1 || supported[0].support.length > supported[1].support.length)) {
       chosen = supported[0].r;
-      rule = `${m.name} is ambiguous (${within.map((r) => r.path).join(', ')}); chose ${chosen.path} from ${supported[0].support[0].from}`;
+      rule = `${m.name} is ambiguous (${within.map((r) => r.path).join(', ')}); chose ${supported[0].r.path} from ${supported[0].support[0].from}`;
       continue;
     }
     warnings.push(`region ${m.name} is ambiguous (${within.map((r) => `${r.path} ${r.code}`).join(', ')}) and the page does not say which; give regionCode in a manifest or pass --url`);

