@@ -10,9 +10,10 @@
  * - `CACHE_DIR`: Astro's cache, content store included (default:
  *   `node_modules/.astro`); give each archive its own when builds run side by side.
  *   Rendered report bodies are cached there too (`report-html/`, see
- *   `src/lib/report-body.ts`), so a rebuild renders only changed bodies, and
- *   the previous site is moved there to be deleted while the new one builds
- *   (`src/lib/build-integration.ts`).
+ *   `src/lib/report-body.ts`), so a rebuild renders only changed bodies; so are
+ *   the pages of the incremental build (`dist/`, `incremental-build.json`),
+ *   so a rebuild copies unchanged pages; and the previous site is moved there
+ *   to be deleted while the new one builds (`src/lib/build-integration.ts`).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,4 +44,7 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx(), sitemap(), archiveBuild({ cacheDir, renderCache })],
   devToolbar: { enabled: false },
+  // Report, agency and region pages give a cacheKey (src/lib/cache-key.ts): a rebuild copies
+  // the unchanged ones from the previous build (kept in cacheDir) instead of rendering them.
+  experimental: { incrementalBuild: true },
 });

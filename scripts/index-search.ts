@@ -7,7 +7,9 @@
  * report pages (`reports/**∕index.html`): the `data-pagefind-body` region
  * without what is `data-pagefind-ignore`d or `hidden`, split into sections
  * at headings with an `id`, so what is searched is exactly what is shown
- * (parsed in worker threads, one per core, at most 4). From them, two indexes:
+ * (parsed in worker threads, one per core, at most 4; what was read from a
+ * page is cached by its bytes, `search-index/page-cache.ts`, so a rebuild
+ * parses only the pages that changed). From them, two indexes:
  *
  * 1. The exact-match index (`<site>/search-exact/`, see
  *    `src/scripts/search/format.ts`): compact catalogue, display rows, the
@@ -53,6 +55,7 @@ import {
   type SectionRow,
 } from '../src/scripts/search/format.ts';
 import { normalise } from '../src/scripts/search/normalise.ts';
+import { pageCacheDirectory, pageKey, prunePageCache, readCachedPage, writeCachedPage } from './search-index/page-cache.ts';
 
 export interface Options {
   /** Base path the site was built with (default: the search page's `data-search-base`, else env `BASE_PATH`, else `/`). */
@@ -71,6 +74,12 @@ export interface Options {
   workers?: number;
   /** Where progress lines and messages go (default: `console.log`). */
   log?: (line: string) => void;
+  /**
+   * Folder of the page cache (`scripts/search-index/page-cache.ts`): what was read from
+   * each page, by its bytes, so unchanged pages are not parsed again (default: its folder
+   * in env `CACHE_DIR`, else `node_modules/.astro`; false: no cache).
+   */
+  cache?: string | false;
 }
 
 /** A report page read for the index. */
@@ -920,28 +929,53 @@ interface ReadResult {
   messages: string[];
   prepared?: PreparedReport;
   textBytes?: number;
+  /** The page's key in the page cache, when there is one. */
+  key?: string;
+  /** Taken from the page cache rather than parsed. */
+  fromCache?: boolean;
 }
 
 const WORKER_ROLE = 'index-search: read pages';
 
-/** Read page `file`, write its text to `<stage>/texts/<index>.json`. */
-function readPage(dir: string, stage: string, base: string, file: string, index: number): ReadResult {
+/** What the page cache keeps of a page besides its text: all of `PreparedReport` but the n-grams, which the text gives. */
+interface CachedHeader {
+  prepared: Omit<PreparedReport, 'grams'>;
+  messages: string[];
+}
+
+/**
+ * Read page `file`, write its text to `<stage>/texts/<index>.json`. With a
+ * `cache` folder (`page-cache.ts`), a page read before is taken from it.
+ */
+function readPage(dir: string, stage: string, base: string, file: string, index: number, cache: string | undefined): ReadResult {
   const html = readFileSync(join(dir, file), 'utf8');
   if (!html.includes('data-pagefind-body')) return { index, skipped: true, messages: [] };
+  const key = cache === undefined ? undefined : pageKey(file, base, html);
+  const cached = key === undefined ? undefined : readCachedPage<CachedHeader>(cache as string, key);
+  if (cached && key) {
+    const sections = JSON.parse(cached.text) as SectionRow[];
+    writeFileSync(join(stage, textFile(index)), cached.text);
+    const prepared: PreparedReport = { ...cached.header.prepared, grams: gramsOf(sections) };
+    return { index, skipped: false, messages: cached.header.messages, prepared, textBytes: Buffer.byteLength(cached.text), key, fromCache: true };
+  }
   const report = extractReport(html, file, base);
   const { prepared, text } = prepareReport(report);
   writeFileSync(join(stage, textFile(index)), text);
-  return { index, skipped: false, messages: report.messages, prepared, textBytes: Buffer.byteLength(text) };
+  if (key) {
+    const { grams: _, ...rest } = prepared;
+    writeCachedPage(cache as string, key, { prepared: rest, messages: report.messages } satisfies CachedHeader, text);
+  }
+  return { index, skipped: false, messages: report.messages, prepared, textBytes: Buffer.byteLength(text), key };
 }
 
 /** Read every page, in worker threads when `workers` > 0; results come back in any order. */
-async function readPages(dir: string, stage: string, base: string, files: string[], workers: number, onResult: (result: ReadResult) => void): Promise<void> {
+async function readPages(dir: string, stage: string, base: string, files: string[], workers: number, cache: string | undefined, onResult: (result: ReadResult) => void): Promise<void> {
   if (workers === 0 || files.length < 50) {
-    files.forEach((file, index) => onResult(readPage(dir, stage, base, file, index)));
+    files.forEach((file, index) => onResult(readPage(dir, stage, base, file, index, cache)));
     return;
   }
   let next = 0;
-  const pool = Array.from({ length: workers }, () => new Worker(new URL(import.meta.url), { workerData: { role: WORKER_ROLE, dir, stage, base } }));
+  const pool = Array.from({ length: workers }, () => new Worker(new URL(import.meta.url), { workerData: { role: WORKER_ROLE, dir, stage, base, cache } }));
   try {
     await Promise.all(
       pool.map(
@@ -973,10 +1007,10 @@ async function readPages(dir: string, stage: string, base: string, files: string
 }
 
 if (workerData?.role === WORKER_ROLE && parentPort) {
-  const { dir, stage, base } = workerData as { dir: string; stage: string; base: string };
+  const { dir, stage, base, cache } = workerData as { dir: string; stage: string; base: string; cache: string | undefined };
   const port = parentPort;
   port.on('message', ({ file, index }: { file: string; index: number }) => {
-    const result = readPage(dir, stage, base, file, index);
+    const result = readPage(dir, stage, base, file, index, cache);
     port.postMessage(result, result.prepared ? [result.prepared.grams.buffer as ArrayBuffer] : []);
   });
 }
@@ -1005,8 +1039,12 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   const pages = reportFiles(dir);
   const results: ReadResult[] = new Array(pages.length);
   const workers = options.workers ?? Math.min(4, availableParallelism());
-  await readPages(dir, stage, base, pages, workers, (result) => (results[result.index] = result));
-  log(`search-exact: ${pages.length} pages read in ${seconds(started)}${workers > 0 && pages.length >= 50 ? ` (${workers} workers)` : ''}`);
+  const cache = options.cache === false ? undefined : (options.cache ?? pageCacheDirectory());
+  await readPages(dir, stage, base, pages, workers, cache, (result) => (results[result.index] = result));
+  const fromCache = results.filter((result) => result.fromCache).length;
+  const how = [workers > 0 && pages.length >= 50 ? `${workers} workers` : '', cache ? `${fromCache} from the cache` : ''].filter(Boolean).join(', ');
+  log(`search-exact: ${pages.length} pages read in ${seconds(started)}${how ? ` (${how})` : ''}`);
+  if (cache) prunePageCache(cache, new Set(results.flatMap((result) => (result.key ? [result.key] : []))));
 
   const files = new IndexFiles((path, contents) => {
     const target = join(stage, path);

@@ -7,14 +7,18 @@
  *   at 20,000 reports (28,000 page folders) takes longer than half a minute
  *   on a slow disk; it then finds the folder empty.
  * - After the build, rendered report bodies it did not use are dropped from
- *   the cache (`pruneRenderCache`).
+ *   the cache (`pruneRenderCache`), unless some report pages were copied
+ *   from the previous build (Astro's incremental build) rather than rendered.
  */
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { pruneRenderCache } from './render-cache.ts';
+import { pruneRenderCache, renderedBodyCount } from './render-cache.ts';
+
+/** Where report pages are, in the `pathname`s Astro reports. */
+const REPORT_PAGES = 'reports/';
 
 /** Folders of earlier sites being deleted, in the cache folder. */
 const TRASH_PREFIX = 'old-site-';
@@ -31,8 +35,10 @@ export function archiveBuild(options: { cacheDir: string; renderCache: string })
       'astro:build:start': () => {
         if (outDir) deleting = moveAsideAndDelete(outDir, options.cacheDir);
       },
-      'astro:build:done': async () => {
-        pruneRenderCache(options.renderCache);
+      'astro:build:done': async ({ pages }) => {
+        // Pages copied by the incremental build did not ask for their bodies: keep the cache's entries then.
+        const reportPages = pages.filter((page) => page.pathname.startsWith(REPORT_PAGES)).length;
+        pruneRenderCache(options.renderCache, { keepEntries: renderedBodyCount() < reportPages });
         await deleting;
       },
     },

@@ -23,13 +23,20 @@ const DEPENDENCY_FILES = ['package-lock.json', 'package.json'];
  * the build hook in astro.config.mjs reads them. Hence a global registry.
  */
 const USED = Symbol.for('fzzf.report-html.used');
-type Registry = { [USED]?: Map<string, Set<string>> };
+const CALLS = Symbol.for('fzzf.report-html.calls');
+type Registry = { [USED]?: Map<string, Set<string>>; [CALLS]?: number };
 
 export function markUsed(directory: string, key: string): void {
   const registry = ((globalThis as Registry)[USED] ??= new Map());
   let keys = registry.get(directory);
   if (!keys) registry.set(directory, (keys = new Set()));
   keys.add(key);
+  (globalThis as Registry)[CALLS] = ((globalThis as Registry)[CALLS] ?? 0) + 1;
+}
+
+/** How many report bodies this process asked for (one per report page rendered). */
+export function renderedBodyCount(): number {
+  return (globalThis as Registry)[CALLS] ?? 0;
 }
 
 export function usedCacheKeys(directory: string): Set<string> | undefined {
@@ -56,11 +63,15 @@ export function renderCacheDirectory(root: string, cacheDir: string): string {
 }
 
 /**
- * Remove the other fingerprints' folders, and the entries of `directory` this
- * process did not use. Does nothing when it used none (no report page built).
- * Returns how many entries were removed.
+ * Remove the other fingerprints' folders, and, unless `keepEntries`, the
+ * entries of `directory` this process did not use. Does nothing when it used
+ * none (no report page built). Returns how many entries were removed.
+ *
+ * An incremental build (astro.config.mjs) copies unchanged report pages
+ * instead of rendering them, so their bodies are not used; it passes
+ * `keepEntries` for their entries to stay for the next full render.
  */
-export function pruneRenderCache(directory: string): number {
+export function pruneRenderCache(directory: string, options: { keepEntries?: boolean } = {}): number {
   const used = usedCacheKeys(directory);
   if (!used || used.size === 0) return 0;
   let removed = 0;
@@ -69,6 +80,7 @@ export function pruneRenderCache(directory: string): number {
   for (const name of safeList(parent)) {
     if (resolve(parent, name) !== own) rmSync(resolve(parent, name), { recursive: true, force: true });
   }
+  if (options.keepEntries) return 0;
   for (const shard of safeList(own)) {
     for (const name of safeList(join(own, shard))) {
       if (name.endsWith('.html') && used.has(name.slice(0, -'.html'.length))) continue;

@@ -5,7 +5,9 @@
  * own folder under tests/.tmp (own OUT_DIR and CACHE_DIR); the three builds
  * run side by side. Then the same content is built again over the first
  * build's cache (rendered bodies come from it), and once more after a report
- * body was edited.
+ * body was edited, a year added and site.yaml changed: pages whose data did
+ * not change are copied from the previous build (Astro's incremental build),
+ * the others rendered, and the result is the site a full build gives.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -130,6 +132,11 @@ let first: Build;
 let second: Build;
 let warm: Build;
 let edited: Build;
+let added: Build;
+let renamed: Build;
+
+/** Pages the build copied from the previous one (Astro's incremental build logs them `(restored)`). */
+const restored = (build: Build) => new Set([...build.output.matchAll(/├─ \/(\S+?)index\.html \(restored\)/g)].map((match) => match[1]));
 
 beforeAll(async () => {
   mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
@@ -149,7 +156,14 @@ beforeAll(async () => {
   const hostile = join(goodArchive, 'reports/2023/310113-flfwzx.md');
   writeFileSync(hostile, readFileSync(hostile, 'utf8').replace('结尾一段。', '结尾一段，改过。'));
   edited = await astroBuild(work, goodArchive, 'edited', 'first');
-}, 180_000);
+  // The same agency's next year: the 2019 page gains a link to it.
+  writeFile(join(goodArchive, 'reports/2020/310113-rmzf.md'), fixtureReport('2019/310113-rmzf').replace(/^year: 2019$/m, 'year: 2020').replace(/2019年/g, '2020年'));
+  added = await astroBuild(work, goodArchive, 'added', 'first');
+  // site.yaml is read when a page renders, so every page shows the change.
+  const settings = join(goodArchive, 'site.yaml');
+  writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^name: .*$/m, 'name: 改名后的报告库'));
+  renamed = await astroBuild(work, goodArchive, 'renamed', 'first');
+}, 240_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -183,10 +197,8 @@ describe('two builds of the same content', () => {
     expect(hashes(second.dist)).toEqual(one);
   });
 
-  it('should give the same site again when the bodies come from the cache of an earlier build', () => {
+  it('should give the same site again when built over the cache of an earlier build', () => {
     expect(warm.status, warm.output).toBe(0);
-    const cached = readdirSync(join(work, 'first-cache/report-html'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
-    expect(cached).toHaveLength(3);
     expect(hashes(warm.dist)).toEqual(hashes(first.dist));
   });
 
@@ -197,10 +209,56 @@ describe('two builds of the same content', () => {
     expect(readFileSync(join(edited.dist, 'reports/2018/310113-rmzf/index.html'), 'utf8')).toBe(
       readFileSync(join(first.dist, 'reports/2018/310113-rmzf/index.html'), 'utf8'),
     );
-    // The old body's entry is pruned.
-    const cached = readdirSync(join(work, 'first-cache/report-html'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
-    expect(cached).toHaveLength(3);
   });
+});
+
+describe('a rebuild after one report changed (incremental build)', () => {
+  it('should copy every report, agency and region page from the previous build when nothing changed', () => {
+    const copied = restored(warm);
+    expect(copied).toContain('reports/2018/310113-rmzf/');
+    expect(copied).toContain('reports/2023/310113-flfwzx/');
+    expect(copied).toContain('agencies/310113-rmzf/');
+    expect(copied).toContain('regions/310000/');
+    expect([...copied].filter((page) => page.startsWith('reports/'))).toHaveLength(3);
+  });
+
+  it('should render the edited report, its agency and its regions again, and copy the rest', () => {
+    const copied = restored(edited);
+    expect(copied).not.toContain('reports/2023/310113-flfwzx/');
+    expect(copied).not.toContain('agencies/310113-flfwzx/');
+    expect(copied).not.toContain('regions/310113/');
+    expect(copied).toContain('reports/2018/310113-rmzf/');
+    expect(copied).toContain('reports/2019/310113-rmzf/');
+  });
+
+  it('should keep the cached bodies of copied pages, which rendered nothing', () => {
+    const cached = readdirSync(join(work, 'first-cache/report-html'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(cached.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('should render again a report whose next year was added, with a link to it', () => {
+    expect(added.status, added.output).toBe(0);
+    expect(restored(added)).not.toContain('reports/2019/310113-rmzf/');
+    expect(restored(added)).toContain('reports/2023/310113-flfwzx/');
+    const page = readFileSync(join(added.dist, 'reports/2019/310113-rmzf/index.html'), 'utf8');
+    expect(page).toContain('/reports/2020/310113-rmzf/');
+    const agency = readFileSync(join(added.dist, 'agencies/310113-rmzf/index.html'), 'utf8');
+    expect(agency).toContain('/reports/2020/310113-rmzf/');
+  });
+
+  it('should render every page again when site.yaml changed', () => {
+    expect(renamed.status, renamed.output).toBe(0);
+    expect(restored(renamed).size).toBe(0);
+    for (const page of ['reports/2018/310113-rmzf/', 'agencies/310113-rmzf/', 'regions/310000/']) {
+      expect(readFileSync(join(renamed.dist, page, 'index.html'), 'utf8')).toContain('改名后的报告库');
+    }
+  });
+
+  it('should give the site a full build gives', async () => {
+    const fresh = await astroBuild(work, join(work, 'good'), 'fresh');
+    expect(fresh.status, fresh.output).toBe(0);
+    expect(hashes(renamed.dist)).toEqual(hashes(fresh.dist));
+  }, 120_000);
 });
 
 describe('a report whose text looks like markup', () => {

@@ -233,7 +233,7 @@ describe('indexSite', () => {
       page({ title: `第${index}号报告`, year: `20${10 + (index % 10)}`, agency: `机构${index % 7}`, body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}</p>` }),
     ]);
     pages.push(['reports/2015/not-a-report/index.html', '<html><body><p>跳转</p></body></html>']);
-    const quiet = { pagefind: false, log: () => undefined };
+    const quiet = { pagefind: false, log: () => undefined, cache: false } as const;
     const single = site(pages);
     const threaded = site(pages);
     expect((await indexSite(single, { ...quiet, workers: 0 })).fatal).toEqual([]);
@@ -244,6 +244,62 @@ describe('indexSite', () => {
     );
     expect(filesOf(single)).toEqual(expected);
     expect(filesOf(threaded)).toEqual(expected);
+  });
+
+  describe('with the page cache', () => {
+    const pages = (edit = '') =>
+      Array.from({ length: 12 }, (_, index): [string, string] => [
+        `reports/2020/${String(index).padStart(3, '0')}-x/index.html`,
+        page({ title: `第${index}号报告`, year: '2020', agency: `机构${index}`, body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}${index === 3 ? edit : ''}</p>` }),
+      ]);
+    const run = async (dir: string, cache: string | false, workers = 0) => {
+      const lines: string[] = [];
+      const result = await indexSite(dir, { pagefind: false, workers, cache, log: (line) => lines.push(line) });
+      expect(result.fatal).toEqual([]);
+      return lines.join('\n');
+    };
+    const cacheEntries = (cache: string) => readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => /^[0-9a-f]{64}$/.test(name.split(/[\\/]/).pop()!));
+
+    it('should take unchanged pages from the cache and give the bytes a run without it gives', async () => {
+      const cache = join(mkdtempSync(join(tmpdir(), 'index-cache-')), 'search-pages', 'f1');
+      dirs.push(join(cache, '../..'));
+      const cached = site(pages());
+      expect(await run(cached, cache)).toContain('0 from the cache');
+      expect(cacheEntries(cache)).toHaveLength(12);
+      expect(await run(cached, cache)).toContain('12 from the cache');
+      const fresh = site(pages());
+      await run(fresh, false);
+      expect(filesOf(cached)).toEqual(filesOf(fresh));
+    });
+
+    it('should read an edited page afresh, drop its old entry, and index the new text', async () => {
+      const cache = join(mkdtempSync(join(tmpdir(), 'index-cache-')), 'search-pages', 'f2');
+      dirs.push(join(cache, '../..'));
+      const dir = site(pages());
+      await run(dir, cache, 2);
+      writeFileSync(join(dir, pages()[3][0]), pages('改过的一句话')[3][1]);
+      expect(await run(dir, cache, 2)).toContain('11 from the cache');
+      expect(cacheEntries(cache)).toHaveLength(12);
+      const fresh = site(pages('改过的一句话'));
+      await run(fresh, false);
+      expect(filesOf(dir)).toEqual(filesOf(fresh));
+      expect([...filesOf(dir).values()].some((text) => text.includes('改过的一句话'))).toBe(true);
+    });
+
+    it('should read a damaged entry afresh, and drop other code versions’ folders', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'index-cache-'));
+      dirs.push(root);
+      const cache = join(root, 'search-pages', 'f3');
+      mkdirSync(join(root, 'search-pages', 'older-code'), { recursive: true });
+      const dir = site(pages());
+      await run(dir, cache);
+      for (const entry of cacheEntries(cache)) writeFileSync(join(cache, entry), 'not json');
+      expect(await run(dir, cache)).toContain('0 from the cache');
+      expect(readdirSync(join(root, 'search-pages'))).toEqual(['f3']);
+      const fresh = site(pages());
+      await run(fresh, false);
+      expect(filesOf(dir)).toEqual(filesOf(fresh));
+    });
   });
 });
 
