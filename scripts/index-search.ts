@@ -33,6 +33,7 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -337,8 +338,9 @@ export function prepareReport(report: ExtractedReport): { prepared: PreparedRepo
 // Writing the index
 
 /** Where index files go, and the digest of each, for the version. */
-class IndexFiles {
+export class IndexFiles {
   readonly digests = new Map<string, string>();
+  readonly sizes = new Map<string, number>();
   bytes = 0;
   count = 0;
   readonly #write: (path: string, contents: string) => void;
@@ -355,6 +357,7 @@ class IndexFiles {
   /** A file written elsewhere (a worker). */
   record(path: string, digest: string, bytes: number): void {
     this.digests.set(path, digest);
+    this.sizes.set(path, bytes);
     this.bytes += bytes;
     this.count++;
   }
@@ -625,13 +628,108 @@ class Occurrences {
     if (!existsSync(file)) return new Uint32Array(0);
     const bytes = readFileSync(file);
     rmSync(file);
-    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    // A copy of its own: aligned, and transferable to a worker (a small Buffer shares Node's pool).
+    const list = new Uint32Array(bytes.byteLength / 4);
+    new Uint8Array(list.buffer).set(bytes);
+    return list;
   }
 
   close(): void {
     if (this.#folder) rmSync(this.#folder, { recursive: true, force: true });
   }
 }
+
+/** The texts in one array (shared with worker threads), and where each group's n-grams start in it. */
+interface NotedGrams {
+  /** Every report's characters, a 0 after each report. */
+  points: Uint16Array | Uint32Array;
+  /** Where report `ordinal` starts in `points`; one more at the end. */
+  starts: Int32Array;
+  occurrences: Occurrences;
+}
+
+/**
+ * The first pass of the postings: put the texts in one array (taking them
+ * over from `grams`) and note, by shard group, where each n-gram starts.
+ */
+function noteGrams(grams: Grams[], shards: number, groups: number, options: { log?: (line: string) => void; spill?: string; inMemory?: number }): NotedGrams {
+  const powerOfTwo = (n: number) => n >= 1 && (n & (n - 1)) === 0;
+  if (!powerOfTwo(shards) || !powerOfTwo(groups) || groups > shards) throw new Error(`shards (${shards}) and groups (${groups}) must be powers of two, groups ≤ shards`);
+  const started = performance.now();
+  // All texts in one array, a 0 after each report.
+  let total = 0;
+  for (const text of grams) total += text.length + 1;
+  if (total * 4 >= 2 ** 32) throw new Error(`the texts have ${total} characters, more than the index can address (2^30)`);
+  const wide = grams.some((text) => text instanceof Uint32Array);
+  const points = wide ? new Uint32Array(new SharedArrayBuffer(total * 4)) : new Uint16Array(new SharedArrayBuffer(total * 2));
+  const starts = new Int32Array(new SharedArrayBuffer((grams.length + 1) * 4));
+  for (let ordinal = 0, at = 0; ordinal < grams.length; ordinal++) {
+    starts[ordinal] = at;
+    points.set(grams[ordinal], at);
+    at += grams[ordinal].length + 1;
+  }
+  starts[grams.length] = total;
+  grams.fill(new Uint16Array(0));
+
+  const expected = total * MAX_GRAM;
+  const spill = expected > (options.inMemory ?? OCCURRENCES_IN_MEMORY) ? (options.spill ?? mkdtempSync(join(tmpdir(), 'index-search-'))) : undefined;
+  const occurrences = new Occurrences(groups, expected, spill);
+  const groupMask = groups - 1;
+  for (let start = 0; start < total; start++) {
+    let hash = 0x811c9dc5 | 0;
+    for (let n = 0; n < MAX_GRAM; n++) {
+      const point = points[start + n];
+      if (point === 0) break;
+      if (point > 0xffff) {
+        hash = Math.imul(hash ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
+        hash = Math.imul(hash ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
+      } else {
+        hash = Math.imul(hash ^ point, 0x01000193);
+      }
+      occurrences.add(mix(hash) & groupMask, start * 4 + n);
+    }
+  }
+  options.log?.(`search-exact: ${total} characters, n-grams noted${spill ? ' in temporary files' : ''} in ${seconds(started)}`);
+  return { points, starts, occurrences };
+}
+
+/** Count the n-grams of one group (`list`: where they start, as `Occurrences` keeps them) and write its shards. */
+function countGroup(list: Uint32Array, points: Uint16Array | Uint32Array, starts: Int32Array, group: number, groups: number, shards: number, files: IndexFiles): void {
+  const groupShift = Math.log2(groups);
+  const count = list.length;
+  const table = new GramTable(groupShift, count / 2);
+  for (let at = 0, ordinal = 0; at < count; at++) {
+    const start = list[at] >>> 2;
+    const length = (list[at] & 3) + 1;
+    while (starts[ordinal + 1] <= start) ordinal++;
+    let hash = 0x811c9dc5 | 0;
+    let a = 0;
+    let b = 0;
+    let wide = false;
+    for (let n = 0; n < length; n++) {
+      const point = points[start + n];
+      if (point > 0xffff) {
+        wide = true;
+        hash = Math.imul(hash ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
+        hash = Math.imul(hash ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
+      } else {
+        hash = Math.imul(hash ^ point, 0x01000193);
+        if (n === 0) a = point << 16;
+        else if (n === 1) a |= point;
+        else if (n === 2) b = point << 16;
+        else b |= point;
+      }
+    }
+    const mixed = mix(hash);
+    if (wide) table.addWide(mixed, String.fromCodePoint(...points.subarray(start, start + length)), ordinal);
+    else table.add(mixed, a, b, length, ordinal);
+  }
+  writeGroup(table, group, groups, shards / groups, groupShift, shards, files);
+}
+
+const groupProgress = (group: number, groups: number, started: number, log?: (line: string) => void) => {
+  if (log && groups >= 64 && (group + 1) % (groups / 4) === 0) log(`search-exact: postings group ${group + 1}/${groups} at ${seconds(started)}`);
+};
 
 /**
  * Write `postings/<n>.json` for every shard: the n-grams (1 to `MAX_GRAM`
@@ -651,82 +749,76 @@ export function writePostings(
   files: IndexFiles,
   options: { log?: (line: string) => void; spill?: string; inMemory?: number } = {},
 ): void {
-  const powerOfTwo = (n: number) => n >= 1 && (n & (n - 1)) === 0;
-  if (!powerOfTwo(shards) || !powerOfTwo(groups) || groups > shards) throw new Error(`shards (${shards}) and groups (${groups}) must be powers of two, groups ≤ shards`);
   const started = performance.now();
-  // All texts in one array, a 0 after each report.
-  let total = 0;
-  for (const text of grams) total += text.length + 1;
-  if (total * 4 >= 2 ** 32) throw new Error(`the texts have ${total} characters, more than the index can address (2^30)`);
-  const points = grams.some((text) => text instanceof Uint32Array) ? new Uint32Array(total) : new Uint16Array(total);
-  const starts = new Int32Array(grams.length + 1);
-  for (let ordinal = 0, at = 0; ordinal < grams.length; ordinal++) {
-    starts[ordinal] = at;
-    points.set(grams[ordinal], at);
-    at += grams[ordinal].length + 1;
-  }
-  starts[grams.length] = total;
-  grams.fill(new Uint16Array(0));
-
-  const expected = total * MAX_GRAM;
-  const spill = expected > (options.inMemory ?? OCCURRENCES_IN_MEMORY) ? (options.spill ?? mkdtempSync(join(tmpdir(), 'index-search-'))) : undefined;
-  const occurrences = new Occurrences(groups, expected, spill);
+  const { points, starts, occurrences } = noteGrams(grams, shards, groups, options);
   try {
-    const groupMask = groups - 1;
-    for (let start = 0; start < total; start++) {
-      let hash = 0x811c9dc5 | 0;
-      for (let n = 0; n < MAX_GRAM; n++) {
-        const point = points[start + n];
-        if (point === 0) break;
-        if (point > 0xffff) {
-          hash = Math.imul(hash ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
-          hash = Math.imul(hash ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
-        } else {
-          hash = Math.imul(hash ^ point, 0x01000193);
-        }
-        occurrences.add(mix(hash) & groupMask, start * 4 + n);
-      }
-    }
-    options.log?.(`search-exact: ${total} characters, n-grams noted${spill ? ' in temporary files' : ''} in ${seconds(started)}`);
-
-    const groupShift = Math.log2(groups);
-    const perGroup = shards / groups;
     for (let group = 0; group < groups; group++) {
-      const list = occurrences.take(group);
-      const count = list.length;
-      const table = new GramTable(groupShift, count / 2);
-      for (let at = 0, ordinal = 0; at < count; at++) {
-        const start = list[at] >>> 2;
-        const length = (list[at] & 3) + 1;
-        while (starts[ordinal + 1] <= start) ordinal++;
-        let hash = 0x811c9dc5 | 0;
-        let a = 0;
-        let b = 0;
-        let wide = false;
-        for (let n = 0; n < length; n++) {
-          const point = points[start + n];
-          if (point > 0xffff) {
-            wide = true;
-            hash = Math.imul(hash ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
-            hash = Math.imul(hash ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
-          } else {
-            hash = Math.imul(hash ^ point, 0x01000193);
-            if (n === 0) a = point << 16;
-            else if (n === 1) a |= point;
-            else if (n === 2) b = point << 16;
-            else b |= point;
-          }
-        }
-        const mixed = mix(hash);
-        if (wide) table.addWide(mixed, String.fromCodePoint(...points.subarray(start, start + length)), ordinal);
-        else table.add(mixed, a, b, length, ordinal);
-      }
-      writeGroup(table, group, groups, perGroup, groupShift, shards, files);
-      if (options.log && groups >= 64 && (group + 1) % (groups / 4) === 0) options.log(`search-exact: postings group ${group + 1}/${groups} at ${seconds(started)}`);
+      countGroup(occurrences.take(group), points, starts, group, groups, shards, files);
+      groupProgress(group, groups, started, options.log);
     }
   } finally {
     occurrences.close();
   }
+}
+
+/**
+ * `writePostings`, the groups counted in `workers` worker threads that share
+ * the texts and write the shards into `folder` themselves. Same bytes.
+ */
+export async function writePostingsInWorkers(
+  grams: Grams[],
+  shards: number,
+  groups: number,
+  files: IndexFiles,
+  folder: string,
+  workers: number,
+  options: { log?: (line: string) => void; spill?: string; inMemory?: number } = {},
+): Promise<void> {
+  const started = performance.now();
+  const { points, starts, occurrences } = noteGrams(grams, shards, groups, options);
+  mkdirSync(join(folder, dirname(postingsFile(0))), { recursive: true });
+  const pool = Array.from({ length: workers }, () => new Worker(new URL(import.meta.url), { workerData: { role: COUNT_ROLE, points, starts, groups, shards, folder } }));
+  let next = 0;
+  let done = 0;
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolveWorker, fail) => {
+            const send = () => {
+              if (next >= groups) return resolveWorker();
+              const list = occurrences.take(next);
+              worker.postMessage({ group: next++, list }, [list.buffer as ArrayBuffer]);
+            };
+            worker.on('message', (written: Array<[string, string, number]>) => {
+              for (const [path, digest, bytes] of written) files.record(path, digest, bytes);
+              groupProgress(done++, groups, started, options.log);
+              send();
+            });
+            worker.on('error', fail);
+            worker.on('exit', (code) => (code !== 0 ? fail(new Error(`postings worker stopped with exit code ${code}`)) : undefined));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    occurrences.close();
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}
+
+const COUNT_ROLE = 'index-search: count postings';
+
+if (workerData?.role === COUNT_ROLE && parentPort) {
+  const { points, starts, groups, shards, folder } = workerData as { points: Uint16Array | Uint32Array; starts: Int32Array; groups: number; shards: number; folder: string };
+  const port = parentPort;
+  port.on('message', ({ group, list }: { group: number; list: Uint32Array }) => {
+    const written: Array<[string, string, number]> = [];
+    const files = new IndexFiles((path, contents) => writeFileSync(join(folder, path), contents));
+    countGroup(list, points, starts, group, groups, shards, files);
+    for (const [path, digest] of files.digests) written.push([path, digest, files.sizes.get(path) ?? 0]);
+    port.postMessage(written);
+  });
 }
 
 /** The shards of one group (`group + k × groups`): keys sorted, postings encoded. */
@@ -754,8 +846,12 @@ function writeGroup(table: GramTable, group: number, groups: number, perGroup: n
   }
 }
 
-/** Rows, postings and catalogue of `reports` (by ordinal), whose texts are already written. Returns the catalogue. */
-function writeIndex(reports: PreparedReport[], base: string, files: IndexFiles, options: Pick<Options, 'shards' | 'groups' | 'inMemory'> & { spill?: string }, log?: (line: string) => void): CatalogFile {
+/**
+ * The display rows of `reports` (by ordinal), whose texts are already
+ * written, and what their postings are made from: the texts, taken from the
+ * reports, and the number of shards and groups.
+ */
+function writeRows(reports: PreparedReport[], files: IndexFiles, options: Pick<Options, 'shards' | 'groups'>): { grams: Grams[]; shards: number; groups: number } {
   for (let start = 0; start < reports.length; start += ROWS_PER_FILE) {
     const rows = reports.slice(start, start + ROWS_PER_FILE).map((report): DisplayRow => [report.id, report.title]);
     files.add(rowsFile(start), JSON.stringify(rows));
@@ -765,8 +861,11 @@ function writeIndex(reports: PreparedReport[], base: string, files: IndexFiles, 
   for (const report of reports) report.grams = new Uint16Array(0);
   const chars = totalChars(grams);
   const shards = options.shards ?? shardsFor(chars);
-  const groups = options.groups ?? groupsFor(chars, shards);
-  writePostings(grams, shards, groups, files, { log, spill: options.spill, inMemory: options.inMemory });
+  return { grams, shards, groups: options.groups ?? groupsFor(chars, shards) };
+}
+
+/** The catalogue, written last: its version is a digest of every other file. */
+function writeCatalog(reports: PreparedReport[], base: string, shards: number, files: IndexFiles): CatalogFile {
   const catalog = encodeCatalog(
     reports.map((report) => report.facts),
     base,
@@ -789,7 +888,9 @@ export function buildExactIndex(reports: ExtractedReport[], base: string, option
     files.add(textFile(ordinal), text);
     return one;
   });
-  writeIndex(prepared, base, files, options);
+  const { grams, shards, groups } = writeRows(prepared, files, options);
+  writePostings(grams, shards, groups, files, { inMemory: options.inMemory });
+  writeCatalog(prepared, base, shards, files);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -1067,13 +1168,24 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   const pagefind = options.pagefind !== false && reports.length > 0 ? await startPagefind(reports, dir, options.pagefindPartSize ?? (Number(process.env.PAGEFIND_PART_SIZE) || PAGEFIND_PART_SIZE), log) : { written: Promise.resolve([]) };
 
   const postingsStarted = performance.now();
-  const catalog = writeIndex(reports, base, files, { ...options, spill: join(stage, '.grams') }, log);
-  rmSync(out, { recursive: true, force: true });
+  const { grams, shards, groups } = writeRows(reports, files, options);
+  const postingsOptions = { log, spill: join(stage, '.grams'), inMemory: options.inMemory };
+  // Counting the groups in worker threads pays once there is more to count than starting them costs.
+  const counters = options.workers ?? Math.min(2, availableParallelism());
+  if (counters > 0 && totalChars(grams) >= 2_000_000) await writePostingsInWorkers(grams, shards, groups, files, stage, counters, postingsOptions);
+  else writePostings(grams, shards, groups, files, postingsOptions);
+  const catalog = writeCatalog(reports, base, shards, files);
+  // The old index is moved aside and deleted while Pagefind finishes.
+  const old = `${out}.old`;
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(out)) renameSync(out, old);
   renameSync(stage, out);
+  const removing = rm(old, { recursive: true, force: true, maxRetries: 3 });
   log(
     `search-exact: ${reports.length} reports, ${catalog.shards} postings shards, ${files.count} files, ${(files.bytes / 1024 ** 2).toFixed(1)} MiB; postings in ${seconds(postingsStarted)}, all in ${seconds(started)}`,
   );
   fatal.push(...(await pagefind.written));
+  await removing;
   return { fatal, warnings, reports: reports.length };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildExactIndex, extractReport, indexSite, type ExtractedReport } from '../../scripts/index-search.ts';
+import { buildExactIndex, extractReport, gramsOf, IndexFiles, indexSite, writePostings, writePostingsInWorkers, type ExtractedReport } from '../../scripts/index-search.ts';
 import { ExactSearch, type Loader } from '../../src/scripts/search/engine.ts';
 import { Catalog, decodePostings, encodeCatalog, shardOf, type CatalogFacts, type CatalogFile, type DisplayRow } from '../../src/scripts/search/format.ts';
 import { charsOf, countOccurrences, normalise } from '../../src/scripts/search/normalise.ts';
@@ -300,6 +300,34 @@ describe('indexSite', () => {
       await run(fresh, false);
       expect(filesOf(dir)).toEqual(filesOf(fresh));
     });
+  });
+});
+
+describe('writePostingsInWorkers', () => {
+  const texts = () => Array.from({ length: 40 }, (_, index) => gramsOf([['', 0, [randomText(index, 400), `𠮷${randomText(index + 100, 50)}`]]]));
+  const readPostings = (folder: string) =>
+    new Map(readdirSync(join(folder, 'postings')).map((name): [string, string] => [`postings/${name}`, readFileSync(join(folder, 'postings', name), 'utf8')]));
+
+  it.each([
+    ['in memory', {}],
+    ['spilled to temporary files', { inMemory: 100 }],
+  ])('should write the shards writePostings writes, with the same digests (n-grams %s)', async (_, options: { inMemory?: number }) => {
+    const expected = new Map<string, string>();
+    const here = new IndexFiles((path, contents) => expected.set(path, contents));
+    writePostings(texts(), 64, 8, here);
+
+    const folder = mkdtempSync(join(tmpdir(), 'postings-workers-'));
+    try {
+      const inWorkers = new IndexFiles(() => {
+        throw new Error('the workers write the files');
+      });
+      await writePostingsInWorkers(texts(), 64, 8, inWorkers, folder, 2, { ...options, spill: join(folder, '.grams') });
+      expect(readPostings(folder)).toEqual(expected);
+      expect(inWorkers.digests).toEqual(here.digests);
+      expect(inWorkers.bytes).toBe(here.bytes);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
