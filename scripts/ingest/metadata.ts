@@ -329,11 +329,8 @@ function findTitle(header: Line[], body: Line[], articleTitle?: string): TitleFo
       const joined = joinTitle(parts);
       return { ...joined, rule: parts.length > 1 ? `title over ${parts.length} lines, joined` : 'first title-like line' };
     }
-    // A title whose first line lacks the report words: 中共云阳县城市管理局党组 / 关于2023年…的报告.
-    const next = lines[i + 1];
-    if (next && isOrganLine(line.text) && isTitleLike(line.text + next.text) && /^关于/.test(squash(next.text))) {
-      continue;
-    }
+    // A title whose first line lacks the report words (中共云阳县城市管理局党组 / 关于2023年…的报告)
+    // is found at its 关于 line, which takes the organ lines above it.
   }
   return null;
 }

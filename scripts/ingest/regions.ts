@@ -69,6 +69,8 @@ interface Tables {
   byName: Map<string, Region[]>;
   /** Common short forms (北京, 宁夏, 甘南州, 南充, 石柱县, …) → regions. */
   byShortName: Map<string, Region[]>;
+  /** Codes of counties that names do not find (a retired code of a place listed again under its current one). */
+  retired: Set<string>;
   /** Packed town lists, as stored in the JSON. */
   packedTowns: Record<string, string>;
   /** Unpacked town lists, filled on demand by townsOf. */
@@ -97,7 +99,7 @@ const ETHNIC_GROUPS = [
 /**
  * County names of the form one character + 县 that commonly occur inside
  * ordinary phrases (提高县级…, 完成县城…) are not reported as mentions when
- * followed by one of these characters.
+ * followed by one of these characters, unless they start a name.
  */
 const SHORT_COUNTY_BLOCKERS = new Set(['级', '城', '域', '委', '乡', '区']);
 
@@ -128,17 +130,27 @@ function load(): Tables {
   for (const [code, name, parent] of data.cities) add(code, name, 'city', parent);
   for (const [code, name, parent] of data.counties) add(code, name, 'county', parent);
 
+  // A county listed twice under one city, once without towns, is a retired code whose place lives on
+  // under the other (三明市三元区: 350403 until 2021, then 350404): names find only the current code.
+  const byPath = new Map<string, Region[]>();
+  for (const region of byCode.values()) if (region.kind === 'county') push(byPath, region.path, region);
+  const retired = new Set<string>();
+  for (const same of byPath.values()) {
+    if (same.length < 2 || !same.some((r) => Object.hasOwn(data.towns, r.code))) continue;
+    for (const r of same) if (!Object.hasOwn(data.towns, r.code)) retired.add(r.code);
+  }
+
   const byName = new Map<string, Region[]>();
   const byShortName = new Map<string, Region[]>();
   for (const region of byCode.values()) {
-    if (isPlaceholder(region)) continue;
+    if (isPlaceholder(region) || retired.has(region.code)) continue;
     push(byName, region.name, region);
     for (const form of shortForms(region)) push(byShortName, form, region);
   }
   // A short form that is also some region's official name stays with that name.
   for (const name of byName.keys()) byShortName.delete(name);
 
-  tables = { source: data.source, byCode, byName, byShortName, packedTowns: data.towns, townsByCounty: new Map() };
+  tables = { source: data.source, byCode, byName, byShortName, retired, packedTowns: data.towns, townsByCounty: new Map() };
   return tables;
 }
 
@@ -350,8 +362,9 @@ function buildIndex(entries: Iterable<[string, Region]>): NameIndex {
 function provinceCityCountyIndex(): NameIndex {
   if (mentionIndex) return mentionIndex;
   const entries: [string, Region][] = [];
-  for (const region of load().byCode.values()) {
-    if (region.kind === 'town' || isPlaceholder(region)) continue;
+  const { byCode, retired } = load();
+  for (const region of byCode.values()) {
+    if (region.kind === 'town' || isPlaceholder(region) || retired.has(region.code)) continue;
     entries.push([region.name, region]);
     for (const form of shortForms(region)) {
       if (region.kind === 'province' || /自治(州|县|旗)$/.test(region.name) && /[州县旗]$/.test(form)) {
@@ -426,7 +439,12 @@ export function findRegionMentions(text: string, options: MentionOptions = {}): 
 
   const kept = candidates.filter((c) => {
     const isShortCounty = c.name.length === 2 && c.name.endsWith('县');
-    return !(isShortCounty && SHORT_COUNTY_BLOCKERS.has(text[c.index + 2] ?? ''));
+    if (!isShortCounty || !SHORT_COUNTY_BLOCKERS.has(text[c.index + 2] ?? '')) return true;
+    // Where a name starts (the text's start, after punctuation or a space, or right after its
+    // province or city) it is the county: 冠县城市管理局, 聊城市冠县城乡建设局; not in 完成县城….
+    const before = text[c.index - 1];
+    if (before === undefined || !/\p{Script=Han}/u.test(before)) return true;
+    return candidates.some((p) => p !== c && p.index + p.name.length === c.index);
   });
 
   // Generic district names (城区, 东区, …) need their city right before them, or withinCode.

@@ -213,6 +213,18 @@ describe('findRegionMentions', () => {
     ]);
   });
 
+  it('should find a two-character county that starts a name before 城/乡 (冠县城市管理局), not one inside a phrase (完成县城)', () => {
+    expect(simple('冠县城市管理局2020年度法治政府建设情况报告')).toEqual([['冠县', 0, ['山东省聊城市冠县']]]);
+    expect(simple('聊城市冠县城乡建设局')[1]).toEqual(['冠县', 3, ['山东省聊城市冠县']]);
+    expect(simple('魏县城市管理行政执法局：')[0]).toEqual(['魏县', 0, ['河北省邯郸市魏县']]);
+    expect(simple('全面完成县城改造和县级机构改革').map(([name]) => name)).toEqual([]);
+  });
+
+  it('should find only the current code of a county listed twice (三明市三元区: 350404, not the retired 350403)', () => {
+    expect(findRegionMentions('三元区生态环境局').map((m) => m.regions.map((r) => r.code))).toEqual([['350404']]);
+    expect(regionByCode('350403')?.name).toBe('三元区');
+  });
+
   it('should prefer the longest name at a position (宁夏回族自治区 over 宁夏)', () => {
     expect(simple('宁夏回族自治区人民政府')).toEqual([['宁夏回族自治区', 0, ['宁夏回族自治区']]]);
     expect(simple('吉林市')).toEqual([['吉林市', 0, ['吉林省吉林市']]]);
