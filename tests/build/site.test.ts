@@ -87,6 +87,15 @@ describe('report pages', () => {
     expect(toc).toContain('<a href="#s4-3"');
   });
 
+  it('should list two levels in the table of contents, and keep the deeper headings linkable in the text', () => {
+    const html = reportPage('2022/310114-lhsrj');
+    const toc = html.slice(html.indexOf('<nav class="toc'), html.indexOf('</nav>', html.indexOf('<nav class="toc')));
+    expect(toc).toContain('<a href="#s1-2"');
+    expect(toc).not.toContain('#s1-2-1"');
+    expect(toc).not.toContain('1、加快推进行政审批制度改革');
+    expect(html).toMatch(/<h4 id="s1-2-1">/);
+  });
+
   it('should show <script> and {props} in a report as text, never as markup', () => {
     const html = reportPage('2021/511304-rmzf');
     expect(html).not.toContain('<script>alert(1)');
