@@ -8,8 +8,8 @@
  */
 import type { DateSource, Level } from '../../src/schema/report.ts';
 import { findDates, firstDate, isDateLine, type FoundDate } from './dates.ts';
-import { ancestors, findRegionMentions, regionByCode, type Region } from './regions.ts';
-import { META_LABEL, SALUTATION, chromeRule, type Stripped } from './strip.ts';
+import { ancestors, findRegionMentions, isWithin, regionByCode, type Region } from './regions.ts';
+import { META_LABEL, META_LABELS, SALUTATION, chromeRule, type Stripped } from './strip.ts';
 import { squash } from './text.ts';
 
 /** What a user already knows about a file (manifest row, --url); given values win. */
@@ -237,8 +237,8 @@ interface Labels {
   indexNumber?: string;
 }
 
-const LABEL_SPLIT =
-  /(发布时间|发布日期|更新时间|成文日期|发文日期|信息来源|文章来源|稿件来源|发布机构|来源|索引号|发文字号|主题分类|所属类目|公开类别|机构名称|体\s*裁|有效性|作者|编辑|浏览次数|点击数|日期|时间)\s*(?:[:：]|\]|(?=\s\d))/g;
+/** Where a label starts a value: its colon or bracket, or a space before a number (发布时间 2021-03-02). */
+const LABEL_SPLIT = new RegExp(`(${META_LABELS})\\s*(?:[:：]|\\]|(?=\\s\\d))`, 'g');
 
 /** Read `label: value` pairs from header lines (several may share a line). */
 function readLabels(lines: string[]): Labels {
@@ -537,14 +537,14 @@ function resolveRegion(name: string, context: Context, body: Line[]): Resolved {
   const warnings: string[] = [];
   for (const m of mentions) {
     const parent: Region | null = chosen;
-    const within: Region[] = parent ? m.regions.filter((r) => isUnder(r, parent)) : m.regions;
+    const within: Region[] = parent ? m.regions.filter((r) => isWithin(r, parent.townCode ?? parent.code)) : m.regions;
     if (within.length === 0) continue;
     if (within.length === 1) {
       chosen = within[0];
       continue;
     }
     const supported = within
-      .map((r) => ({ r, support: context.codes.filter((c) => isUnder(r, c.code) || isUnder(regionByCode(c.code)!, r.code)) }))
+      .map((r) => ({ r, support: context.codes.filter((c) => isWithin(r, c.code) || isWithin(regionByCode(c.code)!, r.code)) }))
       .filter((x) => x.support.length > 0)
       .sort((a, b) => b.support.length - a.support.length);
     if (supported.length > 0 && (supported.length === 1 || supported[0].support.length > supported[1].support.length)) {
@@ -569,12 +569,6 @@ function resolveRegion(name: string, context: Context, body: Line[]): Resolved {
   const first = findRegionMentions(opening).find((m) => m.regions.length === 1);
   if (first) return { region: first.regions[0], rule: 'place named in the opening paragraph', from: first.name, warnings };
   return { region: null, rule: '', from: '', warnings };
-}
-
-function isUnder(region: Region, ancestor: Region | string): boolean {
-  const code = typeof ancestor === 'string' ? ancestor : ancestor.code;
-  if (region.code === code && (typeof ancestor === 'string' || region.kind === ancestor.kind || ancestor.kind !== 'town')) return true;
-  return ancestors(region).some((a) => a.code === code);
 }
 
 // ---------------------------------------------------------------- level and kind

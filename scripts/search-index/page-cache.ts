@@ -12,9 +12,10 @@
  * that cannot be written only costs time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pruneEntries, pruneOtherFingerprints } from '../../src/lib/cache-folder.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -82,25 +83,6 @@ export function writeCachedPage(directory: string, key: string, header: unknown,
  * were removed.
  */
 export function prunePageCache(directory: string, used: ReadonlySet<string>): number {
-  const parent = resolve(directory, '..');
-  for (const name of list(parent)) {
-    if (resolve(parent, name) !== resolve(directory)) rmSync(join(parent, name), { recursive: true, force: true });
-  }
-  let removed = 0;
-  for (const shard of list(directory)) {
-    for (const name of list(join(directory, shard))) {
-      if (used.has(name)) continue;
-      rmSync(join(directory, shard, name), { force: true });
-      removed++;
-    }
-  }
-  return removed;
-}
-
-function list(directory: string): string[] {
-  try {
-    return readdirSync(directory);
-  } catch {
-    return [];
-  }
+  pruneOtherFingerprints(directory);
+  return pruneEntries(directory, (name) => used.has(name));
 }

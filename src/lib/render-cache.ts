@@ -11,8 +11,9 @@
  *   and the entries this build did not use (reports since changed or removed).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pruneEntries, pruneOtherFingerprints } from './cache-folder.ts';
 
 const RENDERER_FILES = ['src/lib'];
 const DEPENDENCY_FILES = ['package-lock.json', 'package.json'];
@@ -74,27 +75,7 @@ export function renderCacheDirectory(root: string, cacheDir: string): string {
 export function pruneRenderCache(directory: string, options: { keepEntries?: boolean } = {}): number {
   const used = usedCacheKeys(directory);
   if (!used || used.size === 0) return 0;
-  let removed = 0;
-  const parent = resolve(directory, '..');
-  const own = resolve(directory);
-  for (const name of safeList(parent)) {
-    if (resolve(parent, name) !== own) rmSync(resolve(parent, name), { recursive: true, force: true });
-  }
+  pruneOtherFingerprints(directory);
   if (options.keepEntries) return 0;
-  for (const shard of safeList(own)) {
-    for (const name of safeList(join(own, shard))) {
-      if (name.endsWith('.html') && used.has(name.slice(0, -'.html'.length))) continue;
-      rmSync(join(own, shard, name), { force: true });
-      removed++;
-    }
-  }
-  return removed;
-}
-
-function safeList(directory: string): string[] {
-  try {
-    return readdirSync(directory);
-  } catch {
-    return [];
-  }
+  return pruneEntries(directory, (name) => name.endsWith('.html') && used.has(name.slice(0, -'.html'.length)));
 }

@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resultUrls, searchFor, shownTexts, truthOf, waitForSearch, type ShownText } from '../helpers/browser.ts';
+import { resultUrls, searchFor, truthOf, waitForSearch, type ShownText } from '../helpers/browser.ts';
 import { useSearchSite } from '../helpers/server.ts';
-import { htmlFiles } from '../helpers/site-files.ts';
 
 const site = useSearchSite('/');
 let texts: ShownText[];
 
 beforeAll(async () => {
-  const { page } = await site.open();
-  await page.goto(site.url);
-  const urls = htmlFiles(site.dir)
-    .filter((file) => file.startsWith('reports/'))
-    .map((file) => new URL(file.replace(/index\.html$/, ''), site.url).href);
-  texts = await shownTexts(page, urls);
+  texts = await site.reportTexts();
   expect(texts.length).toBeGreaterThan(3);
 });
 

@@ -18,7 +18,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { serve, type Running } from '../../scripts/serve.ts';
-import { launchBrowser, watchPage, watchedPage, type WatchedPage } from './browser.ts';
+import { launchBrowser, shownTexts, watchPage, watchedPage, type ShownText, type WatchedPage } from './browser.ts';
+import { htmlFiles } from './site-files.ts';
 
 export type { Running };
 
@@ -113,6 +114,8 @@ export interface SearchSite {
    * context of its own when `fresh` (a user who got a link) or `javaScript: false`.
    */
   open: (options?: { javaScript?: boolean; fresh?: boolean }) => Promise<WatchedPage>;
+  /** Every report page's text as the browser shows it: what searches are checked against. */
+  reportTexts: () => Promise<ShownText[]>;
 }
 
 /**
@@ -141,6 +144,14 @@ export function useSearchSite(base = '/'): SearchSite {
       shared ??= await watchedPage(site.browser);
       const page = await shared.context.newPage();
       return watchPage(shared.context, page);
+    };
+    site.reportTexts = async () => {
+      const { page } = await site.open();
+      await page.goto(site.url);
+      const urls = htmlFiles(site.dir)
+        .filter((file) => file.startsWith('reports/'))
+        .map((file) => new URL(file.replace(/index\.html$/, ''), site.url).href);
+      return shownTexts(page, urls);
     };
   }, 240_000);
   afterAll(async () => {
