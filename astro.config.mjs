@@ -10,23 +10,25 @@
  * - `CACHE_DIR`: Astro's cache, content store included (default:
  *   `node_modules/.astro`); give each archive its own when builds run side by side.
  *   Rendered report bodies are cached there too (`report-html/`, see
- *   `src/lib/report-body.ts`), so a rebuild renders only changed bodies; so are
+ *   `src/site/report-body.ts`), so a rebuild renders only changed bodies; so are
  *   the pages of the incremental build (`dist/`, `incremental-build.json`),
  *   so a rebuild copies unchanged pages; and the previous site is moved there
- *   to be deleted while the new one builds (`src/lib/build-integration.ts`).
+ *   to be deleted while the new one builds (`src/site/build-integration.ts`).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { archiveBuild } from './src/lib/build-integration.ts';
-import { renderCacheDirectory } from './src/lib/render-cache.ts';
-import { loadSiteSettings } from './src/lib/site-settings.ts';
+import { DEFAULT_ARCHIVE_DIR } from './src/archive/layout.ts';
+import { cacheDirectory } from './src/build/cache.ts';
+import { archiveBuild } from './src/site/build-integration.ts';
+import { renderCacheDirectory } from './src/site/render-cache.ts';
+import { loadSiteSettings } from './src/site/site-settings.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-process.env.ARCHIVE_DIR = resolve(root, process.env.ARCHIVE_DIR || 'content');
-const cacheDir = resolve(root, process.env.CACHE_DIR || 'node_modules/.astro');
+process.env.ARCHIVE_DIR = resolve(root, process.env.ARCHIVE_DIR || DEFAULT_ARCHIVE_DIR);
+const cacheDir = cacheDirectory(root);
 const renderCache = renderCacheDirectory(root, cacheDir);
 process.env.REPORT_HTML_CACHE = renderCache;
 
@@ -44,7 +46,7 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx(), sitemap(), archiveBuild({ cacheDir, renderCache })],
   devToolbar: { enabled: false },
-  // Report, agency and region pages give a cacheKey (src/lib/cache-key.ts): a rebuild copies
+  // Report, agency and region pages give a cacheKey (src/site/cache-key.ts): a rebuild copies
   // the unchanged ones from the previous build (kept in cacheDir) instead of rendering them.
   experimental: { incrementalBuild: true },
 });

@@ -11,6 +11,8 @@
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_ARCHIVE_DIR } from '../src/archive/layout.ts';
+import { EXTRACTED_FIELDS } from '../src/schema/report.ts';
 import { readManifest } from './ingest/manifest.ts';
 import type { Hints } from './ingest/metadata.ts';
 import { ingestWithNotes, type FileResult, type RunNotes } from './ingest/pipeline.ts';
@@ -90,7 +92,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     err.write(`--max-size takes a number of megabytes, e.g. --max-size 30; got ${values['max-size']}\n`);
     return 2;
   }
-  const archiveDir = values.archive ?? process.env.ARCHIVE_DIR ?? 'content';
+  const archiveDir = values.archive ?? process.env.ARCHIVE_DIR ?? DEFAULT_ARCHIVE_DIR;
   const started = performance.now();
   const { results, notes } = await ingestWithNotes(files, {
     archiveDir,
@@ -127,19 +129,7 @@ function toJson(r: FileResult) {
   return {
     file: r.file,
     isReport: m ? m.isReport : false,
-    title: m?.title ?? null,
-    agency: m?.agency ?? null,
-    region: m?.region ?? null,
-    regionCode: m?.regionCode ?? null,
-    level: m?.level ?? null,
-    year: m?.year ?? null,
-    date: m?.date ?? null,
-    dateSource: m?.dateSource ?? null,
-    signedDate: m?.signedDate ?? null,
-    docNumber: m?.docNumber ?? null,
-    indexNumber: m?.indexNumber ?? null,
-    publisher: m?.publisher ?? null,
-    source: m?.source ?? null,
+    ...Object.fromEntries(EXTRACTED_FIELDS.map((field) => [field, m?.[field] ?? null])),
     notReportReason: m?.notReportReason ?? null,
     status: r.status,
     id: r.id,

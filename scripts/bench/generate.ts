@@ -8,7 +8,7 @@
  * and some page chrome) into <out>, as r000000.txt … Their sentences and
  * headings are the sample reports' (see material.ts), recombined; the
  * reporting bodies are governments and departments of real regions
- * (scripts/ingest/regions.ts) in every province, each reporting for one to
+ * (src/archive/regions.ts) in every province, each reporting for one to
  * six consecutive years between 2016 and 2025. Texts are ~25 KB on average
  * (from ~6 to ~90 KB).
  *
@@ -25,8 +25,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Level, ReportData } from '../../src/schema/report.ts';
 import { agencyKey, renderFile } from '../ingest/write.ts';
-import { allRegions, ancestors, townsOf, type Region } from '../ingest/regions.ts';
-import { loadMaterial, ROLES, splitSentences, type Material, type Role } from './material.ts';
+import { chineseDate } from '../../src/archive/dates.ts';
+import { allRegions, ancestors, townsOf, type Region } from '../../src/archive/regions.ts';
+import { loadMaterial, ROLES, type Material, type Role } from './material.ts';
 import { random, type Random } from './random.ts';
 
 export const DEFAULT_SEED = 'fzzf-bench-1';
@@ -373,7 +374,7 @@ export function renderSource(spec: ReportSpec, seed = DEFAULT_SEED): string {
       lines.push(`${style.indent}${block.text}`, ...sep);
     }
   }
-  lines.push('', '', `${rnd.chance(0.5) ? ' '.repeat(20) : ''}${spec.agency.replace(/^中共/, '')}`, `${rnd.chance(0.5) ? ' '.repeat(20) : ''}${cnDate(spec.signedDate)}`, '', '');
+  lines.push('', '', `${rnd.chance(0.5) ? ' '.repeat(20) : ''}${spec.agency.replace(/^中共/, '')}`, `${rnd.chance(0.5) ? ' '.repeat(20) : ''}${chineseDate(spec.signedDate)}`, '', '');
   if (rnd.chance(0.5)) lines.push('扫一扫在手机打开当前页');
   else lines.push(`主办:${portal}办公室 版权所有:${portal}`, `网站标识码:${spec.regionCode}${String(rnd.int(1, 99)).padStart(4, '0')} 网站维护联系电话:0${rnd.int(10, 999)}-${rnd.int(1000000, 9999999)}`);
   return `${lines.join('\n')}\n`;
@@ -414,10 +415,6 @@ function fullWidth(text: string): string {
     const around = text.slice(Math.max(0, i - 1), i) + text.slice(i + 1, i + 2);
     return /[\u3000-\u9fff\uff00-\uffef]/.test(around) ? map[c] : c;
   });
-}
-
-function cnDate(iso: string): string {
-  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
 function agencyOf(spec: ReportSpec, seed: string): Agency {

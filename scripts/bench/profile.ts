@@ -18,7 +18,7 @@ interface CpuProfile {
 }
 
 export interface Hotspot {
-  /** Package (astro, pagefind, …), a project file (src/lib/markdown.ts), or (gc), (program), (idle). */
+  /** Package (astro, pagefind, …), a project file (src/site/markdown.ts), or (gc), (program), (idle). */
   where: string;
   seconds: number;
   share: number;

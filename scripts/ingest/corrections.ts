@@ -15,29 +15,22 @@
  * improvement of the extractor.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { stateFile } from '../../src/archive/layout.ts';
+import { EXTRACTED_FIELDS } from '../../src/schema/report.ts';
 import { writeAtomic } from './write.ts';
-
-/** Frontmatter fields ingest extracts (and a person may correct). */
-export const EXTRACTED_FIELDS = [
-  'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date', 'dateSource', 'signedDate',
-  'docNumber', 'indexNumber', 'publisher', 'source',
-] as const;
 
 export type Values = Record<string, unknown>;
 export type State = Record<string, Values>;
 
-const STATE_FILE = 'ingest-state.json';
-
 export function readState(archiveDir: string): State {
-  const file = join(archiveDir, STATE_FILE);
+  const file = stateFile(archiveDir);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as State) : {};
 }
 
 /** Write the state with sorted keys, so the file is stable in git. */
 export function writeState(archiveDir: string, state: State): void {
   const sorted = Object.fromEntries(Object.keys(state).sort().map((id) => [id, state[id]]));
-  writeAtomic(join(archiveDir, STATE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+  writeAtomic(stateFile(archiveDir), `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -15,8 +15,3 @@ export class IngestError extends Error {
     this.code = code;
   }
 }
-
-/** True when `err` is an IngestError (optionally with the given code). */
-export function isIngestError(err: unknown, code?: string): err is IngestError {
-  return err instanceof IngestError && (code === undefined || err.code === code);
-}

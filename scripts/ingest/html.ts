@@ -13,6 +13,9 @@
  * read the way a browser reads it.
  */
 import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { collapseHtmlSpace, squash } from '../../src/archive/text.ts';
+import { XXGK_LABELS } from './labels.ts';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 export interface HtmlText {
@@ -130,42 +133,18 @@ function stats(node: Element | Root, inLink = false): TextStats {
   return s;
 }
 
-function textOf(node: Element | Root): string {
-  let out = '';
-  for (const child of node.children) {
-    if (child.type === 'text') out += child.value;
-    else if (isElement(child)) out += textOf(child);
-  }
-  return out;
-}
-
-function collapse(s: string): string {
-  return s.replace(/[ \t\n\r\f]+/g, ' ').trim();
-}
-
 // ---------------------------------------------------------------------------
 // Metadata
 
 const META_NAMES = ['ArticleTitle', 'PubDate', 'ContentSource', 'SiteIDCode', 'SiteName', 'ColumnName', 'keywords', 'description', 'Url'];
 const META_CANONICAL = new Map(META_NAMES.map((n) => [n.toLowerCase(), n]));
 
-/** Labels of the metadata table on 政府信息公开 detail pages. */
-const XXGK_LABELS = [
-  '索引号', '主题分类', '发布机构', '发文机关', '发文机构', '发文字号', '文号', '成文日期', '发文日期', '发布日期',
-  '公开日期', '生效日期', '废止日期', '有效性', '公开方式', '公开范围', '公开类别', '信息来源', '所属机构', '机构名称',
-  '体裁分类', '主题词', '名称', '标题', '文件编号',
-];
 const LABEL_SET = new Set(XXGK_LABELS);
-
-/** "索 引 号：" → "索引号", "名　　称" → "名称" (spacing used to align labels). */
-function normaliseLabel(raw: string): string {
-  return raw.replace(/[\s\u3000\u00a0]+/g, '');
-}
 
 /** A cell's text as a known label and the value after its colon, if any. */
 function splitLabel(text: string): { label: string; value: string } | undefined {
   const colon = text.search(/[:：]/);
-  const label = normaliseLabel(colon >= 0 ? text.slice(0, colon) : text);
+  const label = squash(colon >= 0 ? text.slice(0, colon) : text);
   if (!LABEL_SET.has(label)) return undefined;
   return { label, value: colon >= 0 ? text.slice(colon + 1).trim() : '' };
 }
@@ -180,7 +159,7 @@ function collectMeta(tree: Root, meta: Record<string, string>): void {
       const value = content.trim();
       if (key && value && !(key in meta)) meta[key] = value;
     } else if (el.tagName === 'title' && !('title' in meta)) {
-      const t = collapse(textOf(el));
+      const t = collapseHtmlSpace(toString(el));
       if (t) meta.title = t;
     }
   }
@@ -200,14 +179,14 @@ function collectXxgk(tree: Root, meta: Record<string, string>): Array<[string, s
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (!cell || cell.children.some((c) => isElement(c) && (c.tagName === 'table' || c.tagName === 'ul'))) continue;
-    const text = collapse(textOf(cell));
+    const text = collapseHtmlSpace(toString(cell));
     if (text.length > 80) continue;
     const found = splitLabel(text);
     if (!found || found.label in meta) continue;
     let value = found.value;
     if (!value && cell.tagName !== 'li') {
       const next = cells[i + 1];
-      const nextText = next ? collapse(textOf(next)) : '';
+      const nextText = next ? collapseHtmlSpace(toString(next)) : '';
       if (nextText.length <= 80 && !splitLabel(nextText)) value = nextText;
     }
     meta[found.label] = value;
@@ -219,7 +198,7 @@ function collectXxgk(tree: Root, meta: Record<string, string>): Array<[string, s
 /** 网站标识码 from the page text (usually the footer) when no SiteIDCode meta gives it. */
 function collectSiteId(tree: Root, meta: Record<string, string>): void {
   if (meta.SiteIDCode) return;
-  const m = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(textOf(tree));
+  const m = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(toString(tree));
   if (m?.[1]) meta.SiteIDCode = m[1];
 }
 
@@ -332,7 +311,7 @@ function findBody(tree: Root): Element | undefined {
 function firstH1(node: ParentNode): string {
   for (const el of walk(node)) {
     if (el.tagName === 'h1') {
-      const t = collapse(textOf(el));
+      const t = collapseHtmlSpace(toString(el));
       if (t) return t;
     }
   }
@@ -519,13 +498,13 @@ function findInfoLine(root: ParentNode, body: Element): string {
   for (let i = at - 1; i >= 0; i--) {
     let el = order[i];
     if (!el || isAncestorOfBody(el)) continue;
-    const t = collapse(textOf(el));
+    const t = collapseHtmlSpace(toString(el));
     if (t.length > 150 || !INFO_RE.test(t)) continue;
     // Widen to the enclosing line while it stays short and outside the body.
     for (;;) {
       const parent = order.find((p) => p.children.includes(el as Element));
       if (!parent || isAncestorOfBody(parent) || parent.tagName === 'body') break;
-      if (collapse(textOf(parent)).length > 150) break;
+      if (collapseHtmlSpace(toString(parent)).length > 150) break;
       el = parent;
     }
     const copy = structuredClone(el);
@@ -541,10 +520,6 @@ function findInfoLine(root: ParentNode, body: Element): string {
 }
 
 /** Text without any whitespace, for comparing lines. */
-function squeeze(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, '');
-}
-
 /**
  * Turn a saved web page into its article text and metadata. The text starts
  * with the page's title line (ArticleTitle, else the first <h1> outside the
@@ -575,15 +550,15 @@ export function htmlToText(html: string): HtmlText {
   const info = body ? findInfoLine(tree, body) : '';
 
   const title = meta.ArticleTitle ?? (h1 || titleFromTitleTag(meta.title ?? '') || anyH1);
-  const lines = text.split('\n').filter((l) => squeeze(l) !== '');
-  const opening = squeeze(lines.slice(0, 3).join(''));
-  const titleInBody = title !== '' && opening.startsWith(squeeze(title));
-  const infoInBody = info !== '' && squeeze(lines.slice(0, 6).join('')).includes(squeeze(info));
+  const lines = text.split('\n').filter((l) => squash(l) !== '');
+  const opening = squash(lines.slice(0, 3).join(''));
+  const titleInBody = title !== '' && opening.startsWith(squash(title));
+  const infoInBody = info !== '' && squash(lines.slice(0, 6).join('')).includes(squash(info));
   // Metadata-table lines ("发布机构：…", "成文日期：…") that the body does not
   // already hold, for the rules that read labels in a page header.
-  const openingText = squeeze(lines.slice(0, 12).join(''));
+  const openingText = squash(lines.slice(0, 12).join(''));
   const labelLines = labelled
-    .filter(([label, value]) => value !== '' && label !== '名称' && label !== '标题' && !openingText.includes(squeeze(label)))
+    .filter(([label, value]) => value !== '' && label !== '名称' && label !== '标题' && !openingText.includes(squash(label)))
     .map(([label, value]) => `${label}：${value}`);
   const head: string[] = [];
   // The title leads whenever a line goes above the body, so the first line is

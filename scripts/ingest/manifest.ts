@@ -12,10 +12,22 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { LEVELS, type Level } from '../../src/schema/report.ts';
-import { regionForCode, type Hints } from './metadata.ts';
+import { LEVELS, type ExtractedField, type Level } from '../../src/schema/report.ts';
+import { regionForCode } from '../../src/archive/regions.ts';
+import type { Hints } from './metadata.ts';
 
-const COLUMNS = ['file', 'url', 'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date'] as const;
+/**
+ * The frontmatter fields a user can give (in a manifest, with --url, or by
+ * locking a corrected value), each with the hint (and manifest column) it is
+ * given as: the page's URL is the report's `source`.
+ */
+export const GIVEN_FIELDS = [
+  ['source', 'url'], ['title', 'title'], ['agency', 'agency'], ['regionCode', 'regionCode'], ['level', 'level'], ['year', 'year'], ['date', 'date'],
+] as const satisfies ReadonlyArray<readonly [ExtractedField, keyof Hints]>;
+
+/** Manifest columns: the file, then what can be given (and `region`, a place name, read but only `regionCode` decides). */
+const GIVEN_COLUMNS: string[] = GIVEN_FIELDS.map(([, column]) => column);
+const COLUMNS = ['file', ...GIVEN_COLUMNS.toSpliced(GIVEN_COLUMNS.indexOf('regionCode'), 0, 'region')];
 
 /** Parse RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -63,7 +75,7 @@ export function readManifest(path: string): Map<string, Hints> {
     const [head, ...rows] = parseCsv(text);
     if (!head) throw new Error(`${path}: the manifest is empty; its first row names the columns (file, url, …)`);
     const names = head.map((h) => h.trim());
-    const unknown = names.filter((n) => !(COLUMNS as readonly string[]).includes(n));
+    const unknown = names.filter((n) => !COLUMNS.includes(n));
     if (unknown.length > 0) throw new Error(`${path}: unknown column ${unknown.join(', ')}; expected: ${COLUMNS.join(', ')}`);
     records = rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i]?.trim() ?? ''])));
   }

@@ -8,9 +8,11 @@
  */
 import type { DateSource, Level } from '../../src/schema/report.ts';
 import { findDates, firstDate, isDateLine, type FoundDate } from './dates.ts';
-import { ancestors, findRegionMentions, isWithin, regionByCode, type Region } from './regions.ts';
-import { META_LABEL, META_LABELS, SALUTATION, chromeRule, type Stripped } from './strip.ts';
-import { squash } from './text.ts';
+import { CENTRAL, ancestors, isWithin, regionByCode, regionForCode, type Region } from '../../src/archive/regions.ts';
+import { findRegionMentions } from './place-names.ts';
+import { META_LABEL, META_LABELS } from './labels.ts';
+import { SALUTATION, chromeRule, type Stripped } from './strip.ts';
+import { squash } from '../../src/archive/text.ts';
 
 /** What a user already knows about a file (manifest row, --url); given values win. */
 export interface Hints {
@@ -66,15 +68,8 @@ export function hanYears(text: string): string {
   return text.replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (y) => [...y].map((c) => String(Math.max(0, HAN_DIGITS.indexOf(c === '零' ? '〇' : c)))).join(''));
 }
 
-/** The central government: 国务院 departments report for the whole country. */
-export const CENTRAL: Region = { code: '100000', name: '中央', kind: 'province', path: '中央' };
 const CENTRAL_ORGAN =
   /^(国务院[\u4e00-\u9fff]*|中华人民共和国[\u4e00-\u9fff]+|国家[\u4e00-\u9fff]+?(局|委员会|委|署|院|部)|中国(人民银行|证券监督管理委员会|气象局|地震局)|[\u4e00-\u9fff]{1,10}(部|总局|总署|审计署))$/;
-
-/** The region with this code, the central government (100000) included. */
-export function regionForCode(code: string): Region | undefined {
-  return code === CENTRAL.code ? CENTRAL : regionByCode(code);
-}
 
 interface Line {
   /** Line as written. */

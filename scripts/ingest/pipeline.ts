@@ -8,20 +8,23 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import type { ReportData } from '../../src/schema/report.ts';
-import { EXTRACTED_FIELDS, mergeCorrections, readState, writeState, type State, type Values } from './corrections.ts';
-import { Archive } from './archive.ts';
+import { EXTRACTED_FIELDS, REQUIRED_FIELDS, type ReportData } from '../../src/schema/report.ts';
+import { mergeCorrections, readState, writeState, type State, type Values } from './corrections.ts';
+import { Archive } from './archive-index.ts';
 import { IngestError } from './errors.ts';
+import { GIVEN_FIELDS } from './manifest.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
-import { describe, regionForCode, type Hints, type Metadata } from './metadata.ts';
+import { regionForCode } from '../../src/archive/regions.ts';
+import { describe, type Hints, type Metadata } from './metadata.ts';
 import { readSource } from './read.ts';
 import { strip } from './strip.ts';
 import { structure, type Section } from './structure.ts';
 import { isTraditional, toSimplified } from './traditional.ts';
 import { regionFromUrl } from './url-hint.ts';
 import {
-  agencyKey, renderFile, reportFile, sourcePath, toMarkdown, validate, writeAtomic,
+  agencyKey, renderFile, toMarkdown, validate, writeAtomic,
 } from './write.ts';
+import { reportFile, sourcePath } from '../../src/archive/layout.ts';
 
 export interface IngestOptions {
   /** The archive folder (default: content). */
@@ -111,28 +114,19 @@ export async function ingestWithNotes(files: string[], options: IngestOptions): 
 /** The locked fields of an archived report, as hints for the next analysis. */
 function lockedHints(data: Values | undefined): Hints {
   const locked = Array.isArray(data?.locked) ? (data!.locked as string[]) : [];
-  const hints: Hints = {};
-  for (const field of locked) {
-    const value = data![field];
-    if (value === null || value === undefined) continue;
-    if (field === 'title' || field === 'agency' || field === 'date') hints[field] = String(value);
-    if (field === 'regionCode') hints.regionCode = String(value);
-    if (field === 'year') hints.year = Number(value);
-    if (field === 'level') hints.level = value as Hints['level'];
-    if (field === 'source') hints.url = String(value);
+  const hints: Record<string, unknown> = {};
+  for (const [field, hint] of GIVEN_FIELDS) {
+    const value = data?.[field];
+    if (!locked.includes(field) || value === null || value === undefined) continue;
+    hints[hint] = field === 'year' ? Number(value) : field === 'level' ? value : String(value);
   }
-  return hints;
+  return hints as Hints;
 }
 
 /** Values given for this file, as frontmatter fields. */
 function givenValues(hints: Hints): Values {
   const given: Values = {};
-  if (hints.title) given.title = hints.title;
-  if (hints.agency) given.agency = hints.agency;
-  if (hints.year) given.year = hints.year;
-  if (hints.date) given.date = hints.date;
-  if (hints.level) given.level = hints.level;
-  if (hints.url) given.source = hints.url;
+  for (const [field, hint] of GIVEN_FIELDS) if (field !== 'regionCode' && hints[hint]) given[field] = hints[hint];
   const region = hints.regionCode ? regionForCode(hints.regionCode) : undefined;
   if (region) {
     given.regionCode = region.code;
@@ -186,9 +180,10 @@ async function ingestOne(file: string, archive: Archive, state: State, options: 
   });
   result.warnings.push(...merged.notes);
   const draft = merged.data;
-  result.metadata = { ...metadata, ...(pick(draft) as Partial<Metadata>) };
+  result.metadata = { ...metadata, ...(Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, draft[f]])) as Partial<Metadata>) };
 
-  const missing = (['title', 'agency', 'region', 'regionCode', 'level', 'year', 'date'] as const).filter((f) => draft[f] === null || draft[f] === undefined);
+  // dateSource goes with date: a missing date is named once.
+  const missing = REQUIRED_FIELDS.filter((f) => f !== 'dateSource' && (draft[f] === null || draft[f] === undefined));
   if (missing.length > 0) {
     result.code = 'missing-metadata';
     result.message = `${file}: cannot archive without ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} in a manifest (see README, Manifest)`;
@@ -242,11 +237,6 @@ function importedSourcePath(archiveDir: string, file: string): string {
     const target = join(archiveDir, candidate);
     if (!existsSync(target) || readFileSync(target).equals(bytes)) return candidate;
   }
-}
-
-function pick(data: Values): Partial<Values> {
-  const { title, agency, region, regionCode, level, year, date, dateSource } = data;
-  return { title, agency, region, regionCode, level, year, date, dateSource };
 }
 
 function isInside(dir: string, file: string): boolean {

@@ -8,7 +8,9 @@
  * line of prose, followed by the 落款 (signing body and date) when present.
  */
 import { isDateLine } from './dates.ts';
-import { isProse, squash, trimLine } from './text.ts';
+import { META_LABEL } from './labels.ts';
+import { squash, trimLine } from '../../src/archive/text.ts';
+import { isProse } from './text.ts';
 
 export interface Stripped {
   /** Lines above the body: title, page metadata, breadcrumbs, navigation. */
@@ -20,19 +22,6 @@ export interface Stripped {
   /** Chrome lines removed from inside the body, with the rule that removed them. */
   removed: { line: string; rule: string }[];
 }
-
-/**
- * Labels of a page's metadata block (发布时间, 来源, 索引号, …) as one regex
- * alternation, longer labels first, so that 发布日期 is tried before 日期.
- */
-export const META_LABELS = [
-  '发布时间', '发布日期', '更新时间', '成文日期', '发文日期', '信息来源', '文章来源', '稿件来源', '发布机构', '发文字号',
-  '主题分类', '所属类目', '公开类别', '机构名称', '浏览次数', '索引号', '有效性', '点击数', '体\\s*裁',
-  '来源', '文号', '作者', '编辑', '日期', '时间', '發布', '來源',
-].join('|');
-
-/** A line that carries a metadata label. */
-export const META_LABEL = new RegExp(`(${META_LABELS})\\s*[:：\\]]`);
 
 const CHROME_RULES: [string, RegExp][] = [
   ['clock', /^今天是/],

@@ -11,7 +11,8 @@
  */
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { isDateLine } from './dates.ts';
-import { SENTENCE_END, chineseNumber, isHan, squash } from './text.ts';
+import { squash } from '../../src/archive/text.ts';
+import { SENTENCE_END, chineseNumber, isHan } from './text.ts';
 
 export interface Section {
   depth: 2 | 3 | 4 | 5;

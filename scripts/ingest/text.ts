@@ -1,21 +1,8 @@
 /**
- * Small text helpers shared by the ingest stages.
+ * Small text helpers shared by the ingest stages (the kinds of space are in
+ * `src/archive/text.ts`).
  */
-
-/** Horizontal whitespace as report pages use it: ASCII, NBSP, ideographic space, thin spaces. */
-export const SPACE = /[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
-const EDGE_SPACE = /^[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+|[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/g;
-const ALL_SPACE = /[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
-
-/** Trim every kind of horizontal space (NBSP and U+3000 indentation included). */
-export function trimLine(line: string): string {
-  return line.replace(EDGE_SPACE, '');
-}
-
-/** Remove all horizontal space, for comparisons that ignore layout. */
-export function squash(text: string): string {
-  return text.replace(ALL_SPACE, '');
-}
+import { squash } from '../../src/archive/text.ts';
 
 /** A CJK unified ideograph (BMP range used by report texts). */
 export function isHan(char: string | undefined): boolean {

@@ -19,7 +19,8 @@
  * zh/ch/sh kept whole (朝阳 → chy).
  */
 import { pinyin } from 'pinyin-pro';
-import { allRegions, isWithin, regionByCode, shortForms, type Region } from './regions.ts';
+import { allRegions, isWithin, regionByCode, type Region } from '../../src/archive/regions.ts';
+import { shortForms } from './place-names.ts';
 
 /** How a form was derived: full pinyin (jiulongpo) or initials (jlp, chy). */
 type FormKind = 'full' | 'initials';

@@ -12,21 +12,16 @@
  * no half-written report.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Root } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
-import { reportSchema, type ReportData } from '../../src/schema/report.ts';
+import { describeIssue } from '../../src/schema/issues.ts';
+import { REPORT_FIELDS, reportSchema, type ReportData } from '../../src/schema/report.ts';
 import { IngestError } from './errors.ts';
-import { ancestors, regionByCode } from './regions.ts';
-
-/** Frontmatter fields in the order they are written. */
-const FIELD_ORDER = [
-  'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date', 'dateSource', 'signedDate',
-  'docNumber', 'indexNumber', 'publisher', 'source', 'sourceFile', 'traditional', 'locked',
-] as const;
+import { ancestors, regionByCode } from '../../src/archive/regions.ts';
 
 /** Short ASCII key for an agency: pinyin initials of its name without place names. */
 export function agencyKey(agency: string, regionCode: string): string {
@@ -53,7 +48,7 @@ export function toMarkdown(tree: Root): string {
 /** Frontmatter (validated by the shared schema) and body as one file. */
 export function renderFile(data: ReportData, markdown: string): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) {
+  for (const key of REPORT_FIELDS) {
     const value = data[key];
     if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) ordered[key] = value;
   }
@@ -65,7 +60,7 @@ export function renderFile(data: ReportData, markdown: string): string {
 export function validate(data: Record<string, unknown>, file: string): ReportData {
   const result = reportSchema.safeParse(data);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`);
+  const problems = result.error.issues.map((issue) => describeIssue(issue, data));
   throw new IngestError('invalid-frontmatter', `${file}: invalid frontmatter: ${problems.join('; ')}`);
 }
 
@@ -77,13 +72,4 @@ export function writeAtomic(file: string, content: string): boolean {
   writeFileSync(tmp, content);
   renameSync(tmp, file);
   return true;
-}
-
-export function reportFile(archiveDir: string, id: string): string {
-  return join(archiveDir, 'reports', `${id}.md`);
-}
-
-/** A source path as recorded in frontmatter: relative to the archive folder, with forward slashes. */
-export function sourcePath(archiveDir: string, file: string): string {
-  return relative(archiveDir, file).split('\\').join('/');
 }

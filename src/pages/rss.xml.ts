@@ -1,14 +1,14 @@
 /** RSS feed of the newest reports. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { NEWEST_COUNT } from '../consts.ts';
-import { catalogue } from '../lib/collection.ts';
-import { loadSiteSettings } from '../lib/site-settings.ts';
-import { absoluteUrl, reportPath } from '../lib/urls.ts';
+import { NEWEST_COUNT } from '../site/consts.ts';
+import { reportsCatalog } from '../site/collection.ts';
+import { loadSiteSettings } from '../site/site-settings.ts';
+import { absoluteUrl, reportPath } from '../site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = loadSiteSettings();
-  const { reports } = await catalogue();
+  const { reports } = await reportsCatalog();
   return rss({
     title: `${settings.name}：最新报告`,
     description: settings.description ?? settings.name,

@@ -68,3 +68,17 @@ export const reportSchema = z.object({
 });
 
 export type ReportData = z.infer<typeof reportSchema>;
+export type ReportField = keyof ReportData;
+
+/** Every frontmatter field, in the schema's order: the order ingest writes them in. */
+export const REPORT_FIELDS = Object.keys(reportSchema.shape) as ReportField[];
+
+/** The archive's own bookkeeping, not facts about the report. */
+const BOOKKEEPING_FIELDS: readonly ReportField[] = ['sourceFile', 'traditional', 'locked'];
+
+/** What ingest finds out about a report (and a person may correct): every field but the bookkeeping. */
+export const EXTRACTED_FIELDS = REPORT_FIELDS.filter((field) => !BOOKKEEPING_FIELDS.includes(field)) as Array<Exclude<ReportField, 'sourceFile' | 'traditional' | 'locked'>>;
+export type ExtractedField = (typeof EXTRACTED_FIELDS)[number];
+
+/** The extracted fields a report cannot be archived without (the schema requires them). */
+export const REQUIRED_FIELDS = EXTRACTED_FIELDS.filter((field) => !reportSchema.shape[field].safeParse(undefined).success);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexSite } from '../../scripts/index-search.ts';
+import { indexSite } from '../../scripts/index-search/index-site.ts';
 import { searchFor } from '../helpers/browser.ts';
 import { serveSite, useSearchSite } from '../helpers/server.ts';
 

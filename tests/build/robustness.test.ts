@@ -318,8 +318,8 @@ describe('a report whose text looks like markup', () => {
     expect(textOf(find(agencyPage, (element) => element.tagName === 'h1')[0])).toContain(AGENCY);
     expect(textOf(agencyPage)).toContain(TITLE);
 
-    const catalogue = JSON.parse(readFileSync(join(first.dist, 'data/reports.json'), 'utf8'));
-    const entries: unknown[] = Array.isArray(catalogue) ? catalogue : catalogue.reports;
+    const catalog = JSON.parse(readFileSync(join(first.dist, 'data/reports.json'), 'utf8'));
+    const entries: unknown[] = Array.isArray(catalog) ? catalog : catalog.reports;
     expect(entries).toContainEqual(expect.objectContaining({ title: TITLE, agency: AGENCY }));
     const csv = readFileSync(join(first.dist, 'data/reports.csv'), 'utf8');
     expect(csv).toContain(`"${TITLE.replaceAll('"', '""')}"`);

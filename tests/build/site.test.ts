@@ -1,6 +1,6 @@
 /**
  * The site built from the fixture archive (tests/fixtures/archive) under the
- * sub-path /fzzfjs/: report pages, agency pages, catalogue, feeds.
+ * sub-path /fzzfjs/: report pages, agency pages, catalog, feeds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -204,8 +204,8 @@ describe('other pages', () => {
   });
 });
 
-describe('catalogue, feeds and sitemap', () => {
-  it('should publish the whole catalogue as JSON', () => {
+describe('catalog, feeds and sitemap', () => {
+  it('should publish the whole catalog as JSON', () => {
     const json = JSON.parse(file('data/reports.json'));
     expect(json.count).toBe(6);
     expect(json.reports.map((report: { id: string }) => report.id).sort()).toEqual(REPORT_IDS);
@@ -228,7 +228,7 @@ describe('catalogue, feeds and sitemap', () => {
     });
   });
 
-  it('should publish the same catalogue as CSV', () => {
+  it('should publish the same catalog as CSV', () => {
     const csv = file('data/reports.csv');
     expect(csv.startsWith('\uFEFFid,url,title,agency,region,regionCode,level,year,date,dateSource,signedDate,docNumber,indexNumber,publisher,source\r\n')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');

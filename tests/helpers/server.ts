@@ -25,7 +25,7 @@ export type { Running };
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_ARCHIVE = 'tests/fixtures/archive';
-const INPUTS = ['src', 'scripts/index-search.ts', FIXTURE_ARCHIVE, 'astro.config.mjs', 'package-lock.json'];
+const INPUTS = ['src', 'scripts/index-search.ts', 'scripts/index-search', FIXTURE_ARCHIVE, 'astro.config.mjs', 'package-lock.json'];
 const SITE_URL = 'https://fzzf.example.gov.cn';
 
 export interface BuiltSite {

@@ -11,7 +11,7 @@ import matter from 'gray-matter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/ingest.ts';
 import { mergeCorrections } from '../../scripts/ingest/corrections.ts';
-import { Archive } from '../../scripts/ingest/archive.ts';
+import { Archive } from '../../scripts/ingest/archive-index.ts';
 import { renderFile, validate, writeAtomic } from '../../scripts/ingest/write.ts';
 
 async function run(args: string[]) {

@@ -1,13 +1,15 @@
 /**
- * Catalogue helpers (src/lib/catalog.ts, src/lib/regions.ts,
- * src/lib/catalogue-export.ts, src/lib/urls.ts): agencies, years,
+ * Catalog helpers (src/site/catalog.ts, src/archive/regions.ts,
+ * src/site/catalog-export.ts, src/site/urls.ts): agencies, years,
  * previous/next, the region tree and the CSV.
  */
 import { describe, expect, it } from 'vitest';
-import { agencies, agencyKeyOf, byLevel, byNewest, byYear, catalogIndex, neighbours, newest, type ReportEntry } from '../../src/lib/catalog.ts';
-import { catalogueRows, toCsv } from '../../src/lib/catalogue-export.ts';
-import { cityNameOf, flattenRegions, isInRegion, regionCodesOf, regionPathOf, regionTree } from '../../src/lib/regions.ts';
-import { joinBase } from '../../src/lib/urls.ts';
+import { agencyKeyOf } from '../../src/archive/layout.ts';
+import { agencies, byLevel, byNewest, byYear, catalogIndex, neighbours, newest, type ReportEntry } from '../../src/site/catalog.ts';
+import { catalogRows, toCsv } from '../../src/site/catalog-export.ts';
+import { cityNameOf, isInRegion, regionCodesOf, regionPathOf } from '../../src/archive/regions.ts';
+import { flattenRegions, regionTree } from '../../src/site/region-tree.ts';
+import { joinBase } from '../../src/site/urls.ts';
 import type { ReportData } from '../../src/schema/report.ts';
 
 function report(id: string, data: Partial<ReportData>): ReportEntry {
@@ -83,7 +85,7 @@ describe('catalogIndex', () => {
     expect(index.agencyByKey.get('310113-rmzf')?.reports.map((r) => r.id)).toEqual(['2018/310113-rmzf', '2019/310113-rmzf', '2020/310113-rmzf']);
   });
 
-  it('should give the same neighbours from the agency’s own reports as from the whole catalogue', () => {
+  it('should give the same neighbours from the agency’s own reports as from the whole catalog', () => {
     for (const report of sorted) {
       const own = index.agencyByKey.get(agencyKeyOf(report.id))!.reports;
       expect(neighbours(own, report.id)).toEqual(neighbours(sorted, report.id));
@@ -97,7 +99,7 @@ describe('catalogIndex', () => {
     for (const { id } of own) expect(neighbours(own, id)).toEqual(neighbours(twice, id));
   });
 
-  it('should list every report of a region, of the regions under it too, in catalogue order', () => {
+  it('should list every report of a region, of the regions under it too, in catalog order', () => {
     for (const node of flattenRegions(regionTree(sorted))) {
       expect(index.reportsByRegion.get(node.code), node.code).toEqual(sorted.filter((r) => isInRegion(r.data.regionCode, node.code)));
     }
@@ -160,7 +162,7 @@ describe('links and export', () => {
   });
 
   it('should quote CSV fields that need it', () => {
-    const rows = catalogueRows([report('2018/310113-rmzf', { title: '报告,"第一"稿', publisher: null })], 'https://x.example/');
+    const rows = catalogRows([report('2018/310113-rmzf', { title: '报告,"第一"稿', publisher: null })], 'https://x.example/');
     const csv = toCsv(rows);
     expect(csv.split('\r\n')[1]).toBe(
       '2018/310113-rmzf,https://x.example/reports/2018/310113-rmzf/,"报告,""第一""稿",上海市宝山区人民政府,上海市宝山区,310113,县区,2018,2019-01-30,published,,,,,',

@@ -1,8 +1,8 @@
 /**
- * The report body pipeline (src/lib/markdown.ts): short section ids from the
+ * The report body pipeline (src/site/markdown.ts): short section ids from the
  * document's numbering, slug anchors, self links, text that looks like HTML
  * kept as text, and the headings for a table of contents; and how a report
- * page gets its body (src/lib/report-body.ts, src/lib/render-cache.ts): read
+ * page gets its body (src/site/report-body.ts, src/site/render-cache.ts): read
  * from the file after the frontmatter, rendered, cached by content.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { pruneRenderCache } from '../../src/lib/render-cache.ts';
-import { markdownBody, renderReportBody } from '../../src/lib/report-body.ts';
-import { chineseNumeralValue, parseSectionNumber } from '../../src/lib/section-number.ts';
+import { renderMarkdown } from '../../src/site/markdown.ts';
+import { pruneRenderCache } from '../../src/site/render-cache.ts';
+import { markdownBody, renderReportBody } from '../../src/site/report-body.ts';
+import { chineseNumeralValue, parseSectionNumber } from '../../src/site/section-number.ts';
 
 const idsOf = (html: string) => [...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map(([, id]) => id);
 

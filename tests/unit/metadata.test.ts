@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { describe, organFromTitle, type Hints } from '../../scripts/ingest/metadata.ts';
 import { strip } from '../../scripts/ingest/strip.ts';
-import { regionByCode } from '../../scripts/ingest/regions.ts';
+import { regionByCode } from '../../src/archive/regions.ts';
 
 function read(text: string, hints: Hints = {}) {
   const zones = strip(text);

@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  ancestors,
-  findRegionMentions,
-  isPlaceholder,
-  isWithin,
-  regionByCode,
-  regionDataSource,
-  regionsNamed,
-  townsOf,
-  type Region,
-} from '../../scripts/ingest/regions.ts';
+import { ancestors, isPlaceholder, isWithin, regionByCode, regionDataSource, townsOf, type Region } from '../../src/archive/regions.ts';
+import { findRegionMentions, regionsNamed } from '../../scripts/ingest/place-names.ts';
 
 /** The single region with this name inside the region with this code. */
 function named(name: string, withinCode: string): Region {
@@ -299,7 +290,7 @@ describe('region data', () => {
   });
 
   it('should stay compact (at most 2.5 MB)', () => {
-    const json = readFileSync(new URL('../../scripts/regions/regions.json', import.meta.url));
+    const json = readFileSync(new URL('../../src/archive/regions.json', import.meta.url));
     expect(json.byteLength).toBeLessThanOrEqual(2.5e6);
   });
 });

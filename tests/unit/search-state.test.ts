@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Hit } from '../../src/scripts/search/engine.ts';
-import { Catalog, encodeCatalog, type CatalogFacts } from '../../src/scripts/search/format.ts';
-import { applyFilters, emptySelection, facetCounts, readState, sortHits, writeState } from '../../src/scripts/search/state.ts';
+import type { Hit } from '../../src/search/browser/engine.ts';
+import { IndexCatalog, encodeCatalog, type CatalogFacts } from '../../src/search/format.ts';
+import { applyFilters, emptySelection, facetCounts, readState, sortHits, writeState } from '../../src/search/browser/state.ts';
 
 const fact = (fields: Partial<CatalogFacts>): CatalogFacts => ({
   year: '2020', province: '上海市', city: '上海市', agency: '甲局', level: '县区', date: '2020-01-01', textBytes: 1000, ...fields,
 });
-const catalog = new Catalog(
+const catalog = new IndexCatalog(
   encodeCatalog(
     [
       fact({ year: '2018', date: '2019-01-30', province: '上海市' }),

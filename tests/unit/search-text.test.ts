@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodePostings, encodePostings, keysOf, shardOf } from '../../src/scripts/search/format.ts';
-import { excerpt, markRanges, reportText } from '../../src/scripts/search/match.ts';
-import { countOccurrences, normalise, normaliseMapped } from '../../src/scripts/search/normalise.ts';
-import { parseQuery } from '../../src/scripts/search/query.ts';
+import { decodePostings, encodePostings, keysOf } from '../../src/search/format.ts';
+import { shardOf } from '../../src/search/hash.ts';
+import { excerpt, markRanges, reportText } from '../../src/search/browser/match.ts';
+import { countOccurrences, normalise, normaliseMapped } from '../../src/search/normalise.ts';
+import { parseQuery } from '../../src/search/browser/query.ts';
 
 describe('normalise', () => {
   it('should drop spaces and punctuation and keep Han, digits and Latin', () => {

@@ -3,7 +3,7 @@
  * gives, and the message a wrong one stops the build with.
  */
 import { describe, expect, it } from 'vitest';
-import { loadSiteSettings, parseSiteSettings } from '../../src/lib/site-settings.ts';
+import { loadSiteSettings, parseSiteSettings } from '../../src/site/site-settings.ts';
 
 const VALID = `
 name: 法治政府建设年度报告库

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allRegions, isPlaceholder, shortForms, regionByCode } from '../../scripts/ingest/regions.ts';
+import { allRegions, isPlaceholder, regionByCode } from '../../src/archive/regions.ts';
+import { shortForms } from '../../scripts/ingest/place-names.ts';
 import { govHosts, regionFromHost, regionFromUrl, regionsForPinyin, warmUrlHintIndex } from '../../scripts/ingest/url-hint.ts';
 
 describe('regionFromUrl', () => {

@@ -1,9 +1,9 @@
-/** The whole catalogue as CSV, newest first; same columns as `reports.json`. */
+/** The whole catalog as CSV, newest first; same columns as `reports.json`. */
 import type { APIRoute } from 'astro';
-import { catalogueRows, toCsv } from '../../lib/catalogue-export.ts';
-import { catalogue } from '../../lib/collection.ts';
+import { catalogRows, toCsv } from '../../site/catalog-export.ts';
+import { reportsCatalog } from '../../site/collection.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { reports } = await catalogue();
-  return new Response(toCsv(catalogueRows(reports, site!)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const { reports } = await reportsCatalog();
+  return new Response(toCsv(catalogRows(reports, site!)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,87 @@
+/**
+ * What the indexer (`read-pages.ts`) read from each report page, cached by the
+ * page's bytes, so a rebuild after one report changed parses one page, not
+ * all of them (parsing is most of the time it takes to read a page).
+ *
+ * Entries live in `<cache>/search-pages/<fingerprint>/<2 hex>/<sha256>`, the
+ * fingerprint a digest of the code that reads pages (`EXTRACTOR_FILES`) and
+ * of the lockfile, so a change to either reads every page afresh. The key
+ * is a digest of the page's path, the base path and the page. An entry is one line of JSON
+ * (the facts, messages and headings), a line end, then the text file as the
+ * index writes it. A damaged or unreadable entry only costs a parse; a cache
+ * that cannot be written only costs time.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDirectory, pruneEntries, pruneOtherFingerprints } from '../../src/build/cache.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The code that decides what is read from a page and how it is normalised. */
+const EXTRACTOR_FILES = [
+  'scripts/index-search/read-page.ts', 'scripts/index-search/read-pages.ts', 'scripts/index-search/prepare.ts', 'scripts/index-search/page-cache.ts',
+  'src/search/format.ts', 'src/search/normalise.ts', 'src/search/filters.ts', 'src/archive/layout.ts', 'package-lock.json',
+];
+
+/** The cache folder for this code: `<cacheDir>/search-pages/<fingerprint>`. */
+export function pageCacheDirectory(cacheDir = cacheDirectory(ROOT)): string {
+  const hash = createHash('sha256');
+  for (const file of EXTRACTOR_FILES) {
+    const path = resolve(ROOT, file);
+    hash.update(`${file}\0`);
+    if (existsSync(path)) hash.update(readFileSync(path));
+  }
+  return join(cacheDir, 'search-pages', hash.digest('hex').slice(0, 16));
+}
+
+
+/** The key of a page: where it is in the site, the base path its links carry, and its bytes. */
+export function pageKey(file: string, base: string, html: string): string {
+  return createHash('sha256').update(`${file}\0${base}\0`).update(html).digest('hex');
+}
+
+const entryFile = (directory: string, key: string) => join(directory, key.slice(0, 2), key);
+
+/** The cached header and text of page `key`, or undefined. */
+export function readCachedPage<Header>(directory: string, key: string): { header: Header; text: string } | undefined {
+  let contents: string;
+  try {
+    contents = readFileSync(entryFile(directory, key), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const split = contents.indexOf('\n');
+  if (split <= 0) return undefined;
+  try {
+    return { header: JSON.parse(contents.slice(0, split)) as Header, text: contents.slice(split + 1) };
+  } catch {
+    return undefined;
+  }
+}
+
+let writes = 0;
+
+/** Store page `key`'s header and text (written whole, then renamed into place). */
+export function writeCachedPage(directory: string, key: string, header: unknown, text: string): void {
+  const file = entryFile(directory, key);
+  const temporary = `${file}.${process.pid}-${process.hrtime.bigint()}-${++writes}.tmp`;
+  try {
+    mkdirSync(join(directory, key.slice(0, 2)), { recursive: true });
+    writeFileSync(temporary, `${JSON.stringify(header)}\n${text}`);
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * Remove the folders of other fingerprints, and the entries of `directory`
+ * not in `used` (pages since changed or removed). Returns how many entries
+ * were removed.
+ */
+export function prunePageCache(directory: string, used: ReadonlySet<string>): number {
+  pruneOtherFingerprints(directory);
+  return pruneEntries(directory, (name) => used.has(name));
+}

@@ -1,0 +1,103 @@
+/**
+ * The reports already in the archive, indexed for the questions ingest asks of
+ * every new file: is this source already archived, is this the same text as
+ * another report, does this agency already have a report for this year, is
+ * this path taken. Each is a map look-up, so a batch of N files against an
+ * archive of M reports costs O(N + M), not O(N × M).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { REPORTS_DIR, idOfReportFile, reportId } from '../../src/archive/layout.ts';
+
+export interface ArchivedReport {
+  /** Path relative to <archive>/reports, without .md: 2018/310113-rmzf */
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export type Placement =
+  | { kind: 'new'; id: string }
+  | { kind: 'update'; id: string; previous: ArchivedReport }
+  | { kind: 'duplicate'; of: ArchivedReport; reason: string };
+
+interface Identity {
+  agency: unknown;
+  regionCode: unknown;
+  year: unknown;
+  sourceFile: unknown;
+}
+
+/** A digest of a body that ignores whitespace and line breaks. */
+function textDigest(body: string): string {
+  return createHash('sha256').update(body.replace(/\s+/g, '')).digest('hex');
+}
+
+function reportKey(r: Pick<Identity, 'agency' | 'regionCode' | 'year'>): string {
+  return `${r.agency}\u0000${r.regionCode}\u0000${r.year}`;
+}
+
+export class Archive {
+  readonly reports: ArchivedReport[] = [];
+  readonly #bySource = new Map<string, ArchivedReport>();
+  readonly #byText = new Map<string, ArchivedReport>();
+  readonly #byReport = new Map<string, ArchivedReport>();
+  readonly #ids = new Set<string>();
+
+  /** Every report in `<archiveDir>/reports`, in id order. */
+  static read(archiveDir: string): Archive {
+    const archive = new Archive();
+    const reportsDir = join(archiveDir, REPORTS_DIR);
+    if (!existsSync(reportsDir)) return archive;
+    const found: ArchivedReport[] = [];
+    for (const year of readdirSync(reportsDir, { withFileTypes: true })) {
+      if (!year.isDirectory()) continue;
+      for (const f of readdirSync(join(reportsDir, year.name))) {
+        // A temporary file left by a killed run (see writeAtomic) is not a report.
+        if (/\.md\.\d+\.tmp$/.test(f)) rmSync(join(reportsDir, year.name, f));
+        if (!f.endsWith('.md')) continue;
+        const file = join(reportsDir, year.name, f);
+        const parsed = matter(readFileSync(file, 'utf8'));
+        found.push({ id: idOfReportFile(`${year.name}/${f}`), file, data: parsed.data, body: parsed.content });
+      }
+    }
+    for (const report of found.sort((a, b) => a.id.localeCompare(b.id))) archive.add(report);
+    return archive;
+  }
+
+  add(report: ArchivedReport): void {
+    this.reports.push(report);
+    this.#ids.add(report.id);
+    if (typeof report.data.sourceFile === 'string') this.#bySource.set(report.data.sourceFile, report);
+    const digest = textDigest(report.body);
+    if (!this.#byText.has(digest)) this.#byText.set(digest, report);
+    const key = reportKey(report.data as unknown as Identity);
+    if (!this.#byReport.has(key)) this.#byReport.set(key, report);
+  }
+
+  bySourceFile(sourceFile: string): ArchivedReport | undefined {
+    return this.#bySource.get(sourceFile);
+  }
+
+  /**
+   * Where a report goes: the path it already has (same source file), a new
+   * path (with -2, -3 … when taken), or nowhere because the archive already
+   * holds the same report.
+   */
+  place(data: Identity, body: string, key: string): Placement {
+    const sameSource = typeof data.sourceFile === 'string' ? this.#bySource.get(data.sourceFile) : undefined;
+    if (sameSource) return { kind: 'update', id: sameSource.id, previous: sameSource };
+    const sameText = this.#byText.get(textDigest(body));
+    if (sameText) return { kind: 'duplicate', of: sameText, reason: `the same text as ${sameText.id} (from ${sameText.data.sourceFile})` };
+    const sameReport = this.#byReport.get(reportKey(data));
+    if (sameReport) {
+      return { kind: 'duplicate', of: sameReport, reason: `${data.agency}'s report on ${data.year} is already archived as ${sameReport.id} (from ${sameReport.data.sourceFile})` };
+    }
+    let id = reportId(data.year as number, data.regionCode as string, key);
+    for (let n = 2; this.#ids.has(id); n++) id = reportId(data.year as number, data.regionCode as string, key, n);
+    return { kind: 'new', id };
+  }
+}

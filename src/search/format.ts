@@ -1,0 +1,275 @@
+/**
+ * The exact-match index under `<site>/search-exact/`, written by
+ * `scripts/index-search.ts` and read by the search page. Reports are
+ * numbered by ordinal, in the order of their ids.
+ *
+ * - `catalog.json`, the only file fetched before a query: what counting,
+ *   filtering and sorting need, compactly: per report small integer codes
+ *   for year, province, city, agency and level (into dictionaries of their
+ *   values), the date as a day number and the size of the report's text,
+ *   each as a column of fixed-width base-64 digits (`encodeColumn`); plus the
+ *   shard count and the build's version.
+ * - `rows/<n>.json`: what a result shows that the catalog lacks (id and
+ *   title), for `ROWS_PER_FILE` reports a file; fetched for the results on
+ *   screen only.
+ * - `postings/<n>.json`: every n-gram of one to `MAX_GRAM` characters of the
+ *   normalised text whose hash falls in shard `n`, each with the reports
+ *   that contain it and how often, delta-encoded (`encodePostings`). A term
+ *   of up to `MAX_GRAM` characters is answered exactly by its own postings;
+ *   a longer one is narrowed by its `MAX_GRAM`-grams, then confirmed.
+ * - `texts/<ordinal>.json`: one report's text by section, as shown
+ *   (`SectionRow[]`): for excerpts, section links and confirmation.
+ *
+ * A match never crosses a block (a paragraph, heading, list item or cell):
+ * n-grams are taken inside blocks only, and confirmation looks inside blocks.
+ */
+import { FACET_FIELDS, type FacetField } from './filters.ts';
+import { charsOf } from './normalise.ts';
+
+export const FORMAT_VERSION = 2;
+
+/** Elements that make a block: a match never spans two (same list for the indexer and the highlighter). */
+export const BLOCK_TAGS =
+  'address article aside blockquote caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' ');
+export const EXACT_DIR = 'search-exact';
+
+/** The longest n-gram with postings: terms up to this many characters need no text to be answered. */
+export const MAX_GRAM = 4;
+/** Reports per `rows/<n>.json`. */
+export const ROWS_PER_FILE = 16;
+
+/** Numeric columns besides the facets: `date` (days since 1970-01-01, plus one; 0 when unknown) and `size` (the text file's size in KiB, rounded up). */
+export const NUMBER_FIELDS = ['date', 'size'] as const;
+export type ColumnField = FacetField | (typeof NUMBER_FIELDS)[number];
+
+export interface CatalogFile {
+  format: number;
+  /** Changes whenever any index file changes; appended to later requests as `?v=`. */
+  version: string;
+  /** The base path the site was built with. */
+  base: string;
+  /** Number of reports. */
+  count: number;
+  /** Number of postings shards (a power of two). */
+  shards: number;
+  rowsPerFile: number;
+  /** Values of each facet, sorted; a report's code is an index into them (`''` for none). */
+  dictionaries: Record<FacetField, string[]>;
+  /** Digits per value of each column. */
+  widths: Record<ColumnField, number>;
+  /** One value per report, by ordinal, `widths[field]` base-64 digits each. */
+  columns: Record<ColumnField, string>;
+}
+
+/** One row of `rows/<n>.json`: `[id, title]`; the URL is `<base>reports/<id>/`. */
+export type DisplayRow = [id: string, title: string];
+
+/**
+ * A section of a report as shown: its heading's id (`''` for what comes
+ * before the first heading, the title included), the heading's depth (0 for
+ * that top part) and its blocks; for a section with a heading, the first
+ * block is the heading's text.
+ */
+export type SectionRow = [id: string, depth: number, blocks: string[]];
+
+/** The facts the catalog keeps of one report, as the indexer reads them. */
+export interface CatalogFacts {
+  year: string;
+  province: string;
+  city: string;
+  agency: string;
+  level: string;
+  /** YYYY-MM-DD, or `''`. */
+  date: string;
+  /** Bytes of the report's text file. */
+  textBytes: number;
+}
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+const DIGIT_VALUE = new Map([...DIGITS].map((digit, value) => [digit, value]));
+
+/** Base-64 digits needed for values up to `max`. */
+export function widthFor(max: number): number {
+  let width = 1;
+  while (64 ** width <= max) width++;
+  return width;
+}
+
+/** Values as fixed-width base-64 digits, most significant first. */
+export function encodeColumn(values: ArrayLike<number>, width: number): string {
+  let out = '';
+  for (let index = 0; index < values.length; index++) {
+    let value = values[index];
+    let digits = '';
+    for (let n = 0; n < width; n++) {
+      digits = DIGITS[value & 63] + digits;
+      value = Math.floor(value / 64);
+    }
+    out += digits;
+  }
+  return out;
+}
+
+export function decodeColumn(text: string, width: number): Int32Array {
+  const values = new Int32Array(Math.floor(text.length / width));
+  for (let index = 0, at = 0; index < values.length; index++) {
+    let value = 0;
+    for (let n = 0; n < width; n++) value = value * 64 + (DIGIT_VALUE.get(text[at++]) ?? 0);
+    values[index] = value;
+  }
+  return values;
+}
+
+const DAY = 86_400_000;
+
+/** `2019-01-30` → its day number plus one (0 for anything else). */
+export function dayOf(date: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return 0;
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isNaN(time) || time < 0 ? 0 : Math.round(time / DAY) + 1;
+}
+
+/** The inverse of `dayOf`. */
+export function dateOf(day: number): string {
+  return day <= 0 ? '' : new Date((day - 1) * DAY).toISOString().slice(0, 10);
+}
+
+/** The catalog file (without its version) of reports' facts, by ordinal. */
+export function encodeCatalog(facts: CatalogFacts[], base: string, shards: number): CatalogFile {
+  const dictionaries = {} as Record<FacetField, string[]>;
+  const widths = {} as Record<ColumnField, number>;
+  const columns = {} as Record<ColumnField, string>;
+  for (const field of FACET_FIELDS) {
+    const values = [...new Set(['', ...facts.map((fact) => fact[field])])].sort();
+    const code = new Map(values.map((value, index) => [value, index]));
+    dictionaries[field] = values;
+    widths[field] = widthFor(values.length - 1);
+    columns[field] = encodeColumn(
+      facts.map((fact) => code.get(fact[field]) ?? 0),
+      widths[field],
+    );
+  }
+  const days = facts.map((fact) => dayOf(fact.date));
+  const sizes = facts.map((fact) => Math.ceil(fact.textBytes / 1024));
+  widths.date = widthFor(Math.max(0, ...days));
+  columns.date = encodeColumn(days, widths.date);
+  widths.size = widthFor(Math.max(0, ...sizes));
+  columns.size = encodeColumn(sizes, widths.size);
+  return { format: FORMAT_VERSION, version: '', base, count: facts.length, shards, rowsPerFile: ROWS_PER_FILE, dictionaries, widths, columns };
+}
+
+/** The catalog as the search page uses it: columns decoded, values looked up. */
+export class IndexCatalog {
+  readonly file: CatalogFile;
+  readonly count: number;
+  readonly version: string;
+  readonly base: string;
+  readonly shards: number;
+  /** Each facet's code per report. */
+  readonly codes: Record<FacetField, Int32Array>;
+  /** Day numbers per report (see `dayOf`). */
+  readonly days: Int32Array;
+  /** Text sizes in KiB per report. */
+  readonly sizes: Int32Array;
+  readonly #codeOf = new Map<FacetField, Map<string, number>>();
+
+  constructor(file: CatalogFile) {
+    if (file.format !== FORMAT_VERSION) throw new Error(`search index format ${file.format}, expected ${FORMAT_VERSION}; rebuild the site`);
+    this.file = file;
+    this.count = file.count;
+    this.version = file.version;
+    this.base = file.base;
+    this.shards = file.shards;
+    this.codes = {} as Record<FacetField, Int32Array>;
+    for (const field of FACET_FIELDS) this.codes[field] = decodeColumn(file.columns[field], file.widths[field]);
+    this.days = decodeColumn(file.columns.date, file.widths.date);
+    this.sizes = decodeColumn(file.columns.size, file.widths.size);
+  }
+
+  /** The value of a facet for report `ordinal` (`''` for none). */
+  value(field: FacetField, ordinal: number): string {
+    return this.file.dictionaries[field][this.codes[field][ordinal]] ?? '';
+  }
+
+  /** The code of a facet value, or -1 when no report has it. */
+  codeOf(field: FacetField, value: string): number {
+    let codes = this.#codeOf.get(field);
+    if (!codes) this.#codeOf.set(field, (codes = new Map(this.file.dictionaries[field].map((entry, index) => [entry, index]))));
+    return codes.get(value) ?? -1;
+  }
+
+  /** The values of a facet, by code. */
+  values(field: FacetField): string[] {
+    return this.file.dictionaries[field];
+  }
+
+  /** YYYY-MM-DD, or `''`. */
+  date(ordinal: number): string {
+    return dateOf(this.days[ordinal]);
+  }
+
+  /** Bytes of report `ordinal`'s text file, about (rounded up to KiB). */
+  textBytes(ordinal: number): number {
+    return this.sizes[ordinal] * 1024;
+  }
+
+  /** The report page of an id. */
+  url(id: string): string {
+    return `${this.base}reports/${id}/`;
+  }
+}
+
+export const postingsFile = (shard: number) => `postings/${shard}.json`;
+export const rowsFile = (ordinal: number) => `rows/${Math.floor(ordinal / ROWS_PER_FILE)}.json`;
+export const textFile = (ordinal: number) => `texts/${ordinal}.json`;
+
+/**
+ * The postings keys a normalised term is answered by: the term itself when it
+ * has up to `MAX_GRAM` characters (the answer is then exact, with counts),
+ * else its distinct `MAX_GRAM`-grams (candidates only, to be confirmed
+ * against the text); of a long term (a pasted sentence), at most `max`
+ * of them spread over it, the first and last included.
+ */
+export function keysOf(norm: string, max = 12): string[] {
+  const chars = charsOf(norm);
+  if (chars.length <= MAX_GRAM) return [norm];
+  const grams: string[] = [];
+  for (let index = 0; index + MAX_GRAM <= chars.length; index++) grams.push(chars.slice(index, index + MAX_GRAM).join(''));
+  const picked = grams.length <= max ? grams : Array.from({ length: max }, (_, n) => grams[Math.round((n * (grams.length - 1)) / (max - 1))]);
+  return [...new Set(picked)].sort();
+}
+
+/**
+ * Postings of one key: `ordinal → count`, ascending ordinals, written as
+ * `delta[:count]` in base 36 joined by `,` (count omitted when 1), the first
+ * delta from -1. `{0: 1, 1: 3, 7: 1}` → `"1,1:3,6"`.
+ */
+export function encodePostings(postings: ArrayLike<number>): string;
+export function encodePostings(postings: Array<[ordinal: number, count: number]>): string;
+export function encodePostings(postings: ArrayLike<number> | Array<[number, number]>): string {
+  const flat: ArrayLike<number> = postings.length > 0 && Array.isArray(postings[0]) ? (postings as Array<[number, number]>).flat() : (postings as ArrayLike<number>);
+  let previous = -1;
+  let out = '';
+  for (let index = 0; index < flat.length; index += 2) {
+    const ordinal = flat[index];
+    const count = flat[index + 1];
+    if (index > 0) out += ',';
+    out += (ordinal - previous).toString(36);
+    if (count !== 1) out += `:${count.toString(36)}`;
+    previous = ordinal;
+  }
+  return out;
+}
+
+export function decodePostings(encoded: string): Map<number, number> {
+  const postings = new Map<number, number>();
+  if (encoded === '') return postings;
+  let ordinal = -1;
+  for (const entry of encoded.split(',')) {
+    const colon = entry.indexOf(':');
+    ordinal += parseInt(colon === -1 ? entry : entry.slice(0, colon), 36);
+    postings.set(ordinal, colon === -1 ? 1 : parseInt(entry.slice(colon + 1), 36));
+  }
+  return postings;
+}

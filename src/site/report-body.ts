@@ -1,0 +1,96 @@
+/**
+ * A report's body, read from its file and rendered when its page is built.
+ *
+ * The content store keeps only each report's frontmatter (see
+ * `reports-loader.ts`): bodies would make it hundreds of megabytes, which
+ * Astro inlines into its build bundle as one string. The report page reads
+ * its own file here instead.
+ *
+ * Rendered bodies are cached on disk by the body's digest, in the folder
+ * `astro.config.mjs` names in env `REPORT_HTML_CACHE`
+ * (`<CACHE_DIR>/report-html/<renderer fingerprint>/`, see `render-cache.ts`),
+ * so a rebuild renders only the bodies that changed. Without that variable
+ * (tests, scripts), every body is rendered.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { archiveDirectory, reportFile } from '../archive/layout.ts';
+import { renderMarkdown, type Heading } from './markdown.ts';
+import { markUsed } from './render-cache.ts';
+
+export interface RenderedReport {
+  /** The body as HTML. */
+  html: string;
+  /** Its headings, for the table of contents. */
+  headings: Heading[];
+}
+
+/**
+ * The Markdown after the frontmatter, exactly as gray-matter's `content`
+ * (which the loader used to store): a BOM dropped; after a `---` line, the
+ * text from the line after the next `\n---`, one line end dropped.
+ */
+export function markdownBody(text: string): string {
+  let str = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!str.startsWith('---') || str.charAt(3) === '-') return str;
+  str = str.slice(3);
+  const language = str.slice(0, str.search(/\r?\n/));
+  if (language.trim()) str = str.slice(language.length);
+  const close = str.indexOf('\n---');
+  if (close === -1) return '';
+  let content = str.slice(close + 4);
+  if (content[0] === '\r') content = content.slice(1);
+  if (content[0] === '\n') content = content.slice(1);
+  return content;
+}
+
+/**
+ * Read report `id`'s file and render its body, or take the rendering from
+ * the cache (`cacheDirectory`, default env `REPORT_HTML_CACHE`) when this
+ * body was rendered before.
+ *
+ * A cache entry is the headings as one line of JSON, a line end, then the HTML.
+ */
+export async function renderReportBody(id: string, options: { file?: string; cacheDirectory?: string } = {}): Promise<RenderedReport> {
+  const file = options.file ?? reportFile(archiveDirectory(), id);
+  const body = markdownBody(await readFile(file, 'utf8'));
+  const cache = options.cacheDirectory ?? process.env.REPORT_HTML_CACHE;
+  if (!cache) return rendered(body, file);
+
+  const key = createHash('sha256').update(body).digest('hex');
+  const shard = join(cache, key.slice(0, 2));
+  const entry = join(shard, `${key}.html`);
+  markUsed(cache, key);
+  const cached = await readFile(entry, 'utf8').catch(() => undefined);
+  const split = cached?.indexOf('\n') ?? -1;
+  if (cached !== undefined && split > 0) {
+    try {
+      return { headings: JSON.parse(cached.slice(0, split)) as Heading[], html: cached.slice(split + 1) };
+    } catch {
+      // A damaged entry: render it again.
+    }
+  }
+  const result = rendered(body, file);
+  try {
+    if (!shards.has(shard)) {
+      await mkdir(shard, { recursive: true });
+      shards.add(shard);
+    }
+    const temporary = `${entry}.${process.pid}-${++writes}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(result.headings)}\n${result.html}`);
+    await rename(temporary, entry);
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+  return result;
+}
+
+/** Shard folders known to exist, and a counter for unique temporary names. */
+const shards = new Set<string>();
+let writes = 0;
+
+function rendered(body: string, file: string): RenderedReport {
+  const { html, headings } = renderMarkdown(body, file);
+  return { html, headings };
+}

@@ -1,0 +1,112 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildExactIndex } from '../../../scripts/index-search/exact-index.ts';
+import { indexSite } from '../../../scripts/index-search/index-site.ts';
+import { extractReport } from '../../../scripts/index-search/read-page.ts';
+import { page, randomText } from '../../helpers/report-pages.ts';
+
+describe('indexSite', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const site = (pages: Array<[string, string]>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'index-site-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'search'), { recursive: true });
+    writeFileSync(join(dir, 'search/index.html'), '<div id="search-app" data-search-base="/fzzfjs/"></div>');
+    for (const [file, html] of pages) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), html);
+    }
+    return dir;
+  };
+  const filesOf = (dir: string) => {
+    const out = new Map<string, string>();
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder).sort()) {
+        const full = join(folder, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else out.set(relative(join(dir, 'search-exact'), full), readFileSync(full, 'utf8'));
+      }
+    };
+    walk(join(dir, 'search-exact'));
+    return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+  };
+
+  it('should write the same bytes as buildExactIndex, with or without worker threads', async () => {
+    // 60 pages (worker threads read 50 or more), one of them not a report.
+    const pages: Array<[string, string]> = Array.from({ length: 60 }, (_, index) => [
+      `reports/20${10 + (index % 10)}/${String(index).padStart(3, '0')}-x/index.html`,
+      page({ title: `第${index}号报告`, year: `20${10 + (index % 10)}`, agency: `机构${index % 7}`, body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}</p>` }),
+    ]);
+    pages.push(['reports/2015/not-a-report/index.html', '<html><body><p>跳转</p></body></html>']);
+    const quiet = { pagefind: false, log: () => undefined, cache: false } as const;
+    const single = site(pages);
+    const threaded = site(pages);
+    expect((await indexSite(single, { ...quiet, workers: 0 })).fatal).toEqual([]);
+    expect((await indexSite(threaded, { ...quiet, workers: 2 })).reports).toBe(60);
+    const expected = buildExactIndex(
+      pages.filter(([, html]) => html.includes('data-pagefind-body')).map(([file, html]) => extractReport(html, file, '/fzzfjs/')),
+      '/fzzfjs/',
+    );
+    expect(filesOf(single)).toEqual(expected);
+    expect(filesOf(threaded)).toEqual(expected);
+  });
+
+  describe('with the page cache', () => {
+    const pages = (edit = '') =>
+      Array.from({ length: 12 }, (_, index): [string, string] => [
+        `reports/2020/${String(index).padStart(3, '0')}-x/index.html`,
+        page({ title: `第${index}号报告`, year: '2020', agency: `机构${index}`, body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}${index === 3 ? edit : ''}</p>` }),
+      ]);
+    const run = async (dir: string, cache: string | false, workers = 0) => {
+      const lines: string[] = [];
+      const result = await indexSite(dir, { pagefind: false, workers, cache, log: (line) => lines.push(line) });
+      expect(result.fatal).toEqual([]);
+      return lines.join('\n');
+    };
+    const cacheEntries = (cache: string) => readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => /^[0-9a-f]{64}$/.test(name.split(/[\\/]/).pop()!));
+
+    it('should take unchanged pages from the cache and give the bytes a run without it gives', async () => {
+      const cache = join(mkdtempSync(join(tmpdir(), 'index-cache-')), 'search-pages', 'f1');
+      dirs.push(join(cache, '../..'));
+      const cached = site(pages());
+      expect(await run(cached, cache)).toContain('0 from the cache');
+      expect(cacheEntries(cache)).toHaveLength(12);
+      expect(await run(cached, cache)).toContain('12 from the cache');
+      const fresh = site(pages());
+      await run(fresh, false);
+      expect(filesOf(cached)).toEqual(filesOf(fresh));
+    });
+
+    it('should read an edited page afresh, drop its old entry, and index the new text', async () => {
+      const cache = join(mkdtempSync(join(tmpdir(), 'index-cache-')), 'search-pages', 'f2');
+      dirs.push(join(cache, '../..'));
+      const dir = site(pages());
+      await run(dir, cache, 2);
+      writeFileSync(join(dir, pages()[3][0]), pages('改过的一句话')[3][1]);
+      expect(await run(dir, cache, 2)).toContain('11 from the cache');
+      expect(cacheEntries(cache)).toHaveLength(12);
+      const fresh = site(pages('改过的一句话'));
+      await run(fresh, false);
+      expect(filesOf(dir)).toEqual(filesOf(fresh));
+      expect([...filesOf(dir).values()].some((text) => text.includes('改过的一句话'))).toBe(true);
+    });
+
+    it('should read a damaged entry afresh, and drop other code versions’ folders', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'index-cache-'));
+      dirs.push(root);
+      const cache = join(root, 'search-pages', 'f3');
+      mkdirSync(join(root, 'search-pages', 'older-code'), { recursive: true });
+      const dir = site(pages());
+      await run(dir, cache);
+      for (const entry of cacheEntries(cache)) writeFileSync(join(cache, entry), 'not json');
+      expect(await run(dir, cache)).toContain('0 from the cache');
+      expect(readdirSync(join(root, 'search-pages'))).toEqual(['f3']);
+      const fresh = site(pages());
+      await run(fresh, false);
+      expect(filesOf(dir)).toEqual(filesOf(fresh));
+    });
+  });
+});
