@@ -20,6 +20,7 @@ import { pageCacheDirectory, prunePageCache } from './page-cache.ts';
 import { PAGEFIND_PART_SIZE, startPagefind } from './pagefind.ts';
 import { totalChars, writePostings, writePostingsInWorkers } from './postings.ts';
 import type { PreparedReport } from './prepare.ts';
+import { readReportFacts } from './report-facts.ts';
 import { builtBase, normaliseBase, readPages, reportFiles, type ReadResult } from './read-pages.ts';
 
 export interface Options {
@@ -72,7 +73,9 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   const results: ReadResult[] = new Array(pages.length);
   const workers = options.workers ?? Math.min(4, availableParallelism());
   const cache = options.cache === false ? undefined : (options.cache ?? pageCacheDirectory());
-  await readPages({ dir, stage, base, cache }, pages, workers, (result) => (results[result.index] = result));
+  const published = readReportFacts(dir, base);
+  if (published.problem) fatal.push(published.problem);
+  await readPages({ dir, stage, base, cache }, pages, published.facts, workers, (result) => (results[result.index] = result));
   const fromCache = results.filter((result) => result.fromCache).length;
   const how = [workers > 0 && pages.length >= 50 ? `${workers} workers` : '', cache ? `${fromCache} from the cache` : ''].filter(Boolean).join(', ');
   log(`search-exact: ${pages.length} pages read in ${seconds(started)}${how ? ` (${how})` : ''}`);

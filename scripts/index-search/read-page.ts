@@ -1,120 +1,57 @@
 /**
- * Reading one built report page for the index: its catalog facts (from the
- * Pagefind filters and meta the page carries) and its text by section, as
+ * Reading one built report page for the index: its text by section, as
  * shown: the `data-pagefind-body` region without what is
  * `data-pagefind-ignore`d or `hidden`, split into sections at headings with
  * an `id`, so what is searched is exactly what is shown.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
 import { idOfReportPage } from '../../src/archive/layout.ts';
 import { collapseHtmlSpace } from '../../src/archive/text.ts';
-import { SEARCH_FILTERS } from '../../src/search/filters.ts';
 import { BLOCK_TAGS, type SectionRow } from '../../src/search/format.ts';
+import { CATALOG_JSON, type ReportFacts } from './report-facts.ts';
 
-/** A report page read for the index. */
+/** A report read for the index: its facts (from the catalog) and its text by section (from its page). */
 export interface ExtractedReport {
   /** `reports/2018/310113-rmzf/index.html`. */
   file: string;
   record: ReportFacts;
   sections: SectionRow[];
-  /** Problems found, e.g. a missing filter. */
+  /** Problems found, e.g. a page the catalog does not list. */
   messages: string[];
 }
 
-/** What a report page says about the report. */
-export interface ReportFacts {
-  id: string;
-  /** With the base path, e.g. `/fzzfjs/reports/2018/310113-rmzf/`. */
-  url: string;
-  title: string;
-  agency: string;
-  year: string;
-  /** YYYY-MM-DD. */
-  date: string;
-  /** Administrative path, e.g. 上海市宝山区. */
-  region: string;
-  province: string;
-  city: string;
-  level: string;
-}
-
-const FIELD_OF_FILTER: Record<string, keyof ReportFacts> = {
-  [SEARCH_FILTERS.year]: 'year',
-  [SEARCH_FILTERS.province]: 'province',
-  [SEARCH_FILTERS.city]: 'city',
-  [SEARCH_FILTERS.region]: 'region',
-  [SEARCH_FILTERS.agency]: 'agency',
-  [SEARCH_FILTERS.level]: 'level',
-};
-const REQUIRED = ['title', 'agency', 'year', 'date', 'province', 'level'] as const;
 const BLOCK = new Set(BLOCK_TAGS);
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'select', 'textarea', 'button']);
 const HEADING = /^h[1-6]$/;
 
 /**
- * Read one built report page: its catalog facts (from the Pagefind filters
- * and meta the page carries) and its text by section, as shown.
+ * Read one built report page's text by section, as shown; `facts` are the
+ * report's, from the catalog (`report-facts.ts`), or undefined when the
+ * catalog does not list the page.
  */
-export function extractReport(html: string, file: string, base: string): ExtractedReport {
-  const tree = fromHtml(html);
-  const messages: string[] = [];
-  const body = findElement(tree, (element) => element.properties.dataPagefindBody !== undefined);
-  const id = idOfReportPage(file);
-  const record: ReportFacts = {
-    id,
-    url: `${base}reports/${id}/`,
-    title: '',
-    agency: '',
-    year: '',
-    date: '',
-    region: '',
-    province: '',
-    city: '',
-    level: '',
-  };
-  if (!body) {
-    return { file, record, sections: [], messages: ['no `data-pagefind-body` element; expected the report in one'] };
-  }
-
-  walkElements(body, (element) => {
-    const filter = stringProperty(element, 'dataPagefindFilter');
-    if (filter) {
-      const [name, value] = attributeValue(filter, element);
-      const field = FIELD_OF_FILTER[name];
-      if (field && value !== undefined) (record as unknown as Record<string, string>)[field] = value;
-    }
-    const meta = stringProperty(element, 'dataPagefindMeta');
-    if (meta) {
-      const [name, value] = attributeValue(meta, element);
-      if (name === 'title' && !record.title) record.title = collapseHtmlSpace(value ?? toString(element));
-      else if (name === 'date' && value) record.date = value;
-      else if (name === 'agency' && value && !record.agency) record.agency = value;
-      else if (name === 'year' && value && !record.year) record.year = value;
-    }
-  });
-  if (!record.region) record.region = record.city || record.province;
-  for (const field of REQUIRED) {
-    if (!record[field]) messages.push(`missing ${field}; expected a data-pagefind-filter or data-pagefind-meta that gives it`);
-  }
-
-  const sections = sectionsOf(body);
-  if (sections.every(([, , blocks]) => blocks.length === 0)) messages.push('no text in the report body');
-  return { file, record, sections, messages };
+export function extractReport(html: string, file: string, facts: ReportFacts | undefined): ExtractedReport {
+  const page = readSections(html);
+  const known = factsFor(file, facts);
+  return { file, record: known.record, sections: page.sections, messages: [...known.messages, ...page.messages] };
 }
 
-/** `name[data-value]` reads the attribute; `name:value` is the value itself; `name` alone is the element's text. */
-function attributeValue(spec: string, element: Element): [string, string | undefined] {
-  const attribute = /^(.+?)\[([\w-]+)\]$/.exec(spec);
-  if (attribute) {
-    const property = attribute[2].replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-    const value = element.properties[property];
-    return [attribute[1], value === undefined || value === null ? undefined : String(value)];
-  }
-  const colon = spec.indexOf(':');
-  if (colon !== -1) return [spec.slice(0, colon), spec.slice(colon + 1)];
-  return [spec, undefined];
+/** A page's text by section, as shown, and what is wrong with it. */
+export function readSections(html: string): { sections: SectionRow[]; messages: string[] } {
+  const body = findElement(fromHtml(html), (element) => element.properties.dataPagefindBody !== undefined);
+  if (!body) return { sections: [], messages: ['no `data-pagefind-body` element; expected the report in one'] };
+  const sections = sectionsOf(body);
+  return { sections, messages: sections.every(([, , blocks]) => blocks.length === 0) ? ['no text in the report body'] : [] };
+}
+
+/** The facts of page `file`'s report, or empty ones with a message when the catalog does not list it. */
+export function factsFor(file: string, facts: ReportFacts | undefined): { record: ReportFacts; messages: string[] } {
+  if (facts) return { record: facts, messages: [] };
+  const id = idOfReportPage(file);
+  return {
+    record: { id, url: '', title: '', agency: '', year: '', date: '', region: '', province: '', city: '', level: '' },
+    messages: [`not in the site's ${CATALOG_JSON}; its facts (title, agency, year …) are unknown: build the site again`],
+  };
 }
 
 function sectionsOf(body: Element): SectionRow[] {
@@ -177,12 +114,3 @@ function findElement(tree: Root | Element, test: (element: Element) => boolean):
   }
   return undefined;
 }
-
-function walkElements(element: Element, visit: (element: Element) => void): void {
-  for (const node of element.children) {
-    if (node.type !== 'element') continue;
-    visit(node);
-    walkElements(node, visit);
-  }
-}
-

@@ -9,8 +9,9 @@ import { join, relative, sep } from 'node:path';
 import { REPORTS_DIR, idOfReportPage } from '../../src/archive/layout.ts';
 import { textFile, type SectionRow } from '../../src/search/format.ts';
 import { readCachedPage, pageKey, writeCachedPage } from './page-cache.ts';
-import { byId, gramsOf, prepareReport, type PreparedReport } from './prepare.ts';
-import { extractReport } from './read-page.ts';
+import { byId, prepareReport, type PreparedReport } from './prepare.ts';
+import { factsFor, readSections } from './read-page.ts';
+import type { ReportFacts } from './report-facts.ts';
 import { runInWorkers } from './worker-pool.ts';
 
 /** Every `index.html` under `reports/`, as paths inside the site, sorted by report id. */
@@ -67,51 +68,51 @@ export interface ReadContext {
   cache: string | undefined;
 }
 
-/** What the page cache keeps of a page besides its text: all of `PreparedReport` but the n-grams, which the text gives. */
+/** What the page cache keeps of a page besides its text (the sections as JSON): the problems found in it. */
 interface CachedHeader {
-  prepared: Omit<PreparedReport, 'grams'>;
   messages: string[];
+}
+
+/** One page to read: where it is, its ordinal, and the report's facts from the catalog. */
+export interface PageTask {
+  file: string;
+  index: number;
+  facts: ReportFacts | undefined;
 }
 
 /**
  * Read page `file`, write its text to `<stage>/texts/<index>.json`. With a
- * `cache` folder (`page-cache.ts`), a page read before is taken from it.
+ * `cache` folder (`page-cache.ts`), a page read before is taken from it (its
+ * text: the facts always come from the catalog).
  */
-export function readPage({ dir, stage, base, cache }: ReadContext, file: string, index: number): ReadResult {
+export function readPage({ dir, stage, base, cache }: ReadContext, { file, index, facts }: PageTask): ReadResult {
   const html = readFileSync(join(dir, file), 'utf8');
   if (!html.includes('data-pagefind-body')) return { index, skipped: true, messages: [] };
   const key = cache === undefined ? undefined : pageKey(file, base, html);
   const cached = key === undefined ? undefined : readCachedPage<CachedHeader>(cache as string, key);
-  if (cached && key) {
-    const sections = JSON.parse(cached.text) as SectionRow[];
-    writeFileSync(join(stage, textFile(index)), cached.text);
-    const prepared: PreparedReport = { ...cached.header.prepared, grams: gramsOf(sections) };
-    return { index, skipped: false, messages: cached.header.messages, prepared, textBytes: Buffer.byteLength(cached.text), key, fromCache: true };
-  }
-  const report = extractReport(html, file, base);
-  const { prepared, text } = prepareReport(report);
+  const page = cached ? { sections: JSON.parse(cached.text) as SectionRow[], messages: cached.header.messages } : readSections(html);
+  const known = factsFor(file, facts);
+  const { prepared, text } = prepareReport({ file, record: known.record, sections: page.sections, messages: [] });
   writeFileSync(join(stage, textFile(index)), text);
-  if (key) {
-    const { grams: _, ...rest } = prepared;
-    writeCachedPage(cache as string, key, { prepared: rest, messages: report.messages } satisfies CachedHeader, text);
-  }
-  return { index, skipped: false, messages: report.messages, prepared, textBytes: Buffer.byteLength(text), key };
+  if (key && !cached) writeCachedPage(cache as string, key, { messages: page.messages } satisfies CachedHeader, text);
+  return { index, skipped: false, messages: [...known.messages, ...page.messages], prepared, textBytes: Buffer.byteLength(text), key, fromCache: cached !== undefined };
 }
 
 /** Read every page, in worker threads when `workers` > 0; results come back in any order. */
-export async function readPages(context: ReadContext, files: string[], workers: number, onResult: (result: ReadResult) => void): Promise<void> {
+export async function readPages(context: ReadContext, files: string[], facts: ReadonlyMap<string, ReportFacts>, workers: number, onResult: (result: ReadResult) => void): Promise<void> {
+  const task = (index: number): PageTask => ({ file: files[index], index, facts: facts.get(idOfReportPage(files[index])) });
   if (workers === 0 || files.length < 50) {
-    files.forEach((file, index) => onResult(readPage(context, file, index)));
+    files.forEach((_, index) => onResult(readPage(context, task(index))));
     return;
   }
   let next = 0;
-  await runInWorkers<{ file: string; index: number }, ReadResult>({
+  await runInWorkers<PageTask, ReadResult>({
     module: new URL('./read-worker.ts', import.meta.url),
     workerData: context,
     size: workers,
     inFlight: 4,
     name: 'index worker',
-    next: () => (next < files.length ? { message: { file: files[next], index: next++ } } : undefined),
+    next: () => (next < files.length ? { message: task(next++) } : undefined),
     onResult,
   });
 }

@@ -48,13 +48,16 @@ describe('a search result', () => {
   it('should leave the report page whole when JavaScript is off', async () => {
     const { page: withScript } = await site.open();
     await searchFor(site, withScript, '宝山区');
-    const href = (await withScript.locator('.search-hit-sections a[href*="#s"]').first().getAttribute('href')) ?? '';
+    const hit = withScript.locator('.search-hit', { has: withScript.locator('.search-hit-sections a[href*="#s"]') }).first();
+    const title = (await hit.locator('h3').textContent()) ?? '';
+    expect(title).toMatch(/宝山区.*报告/);
+    const href = (await hit.locator('.search-hit-sections a[href*="#s"]').first().getAttribute('href')) ?? '';
 
     const { page } = await site.open({ javaScript: false });
     await page.goto(new URL(href, site.url).href);
     expect(await page.locator('mark').count()).toBe(0);
     const section = href.split('#')[1];
     expect(await page.locator(`[id="${section}"]`).count()).toBe(1);
-    expect(await page.locator('article h1').textContent()).toBeTruthy();
+    expect(await page.locator('article h1').textContent()).toBe(title);
   });
 });

@@ -57,7 +57,7 @@ describe('section links on a report page', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await page.goto(`${site.url}${REPORT}`);
     const link = page.locator('#s1-2 a.heading-link');
-    expect(await link.getAttribute('aria-label')).toBeTruthy();
+    expect(await link.getAttribute('aria-label')).toBe('本节链接：（二）政府职能进一步优化');
     expect(await link.isVisible()).toBe(true);
     await link.click();
 

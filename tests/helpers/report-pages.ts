@@ -1,57 +1,83 @@
 /**
  * Report pages shaped like the site's, for the indexer and search engine
- * tests: Pagefind filters and meta, ignored facts and TOC, headings with ids;
- * and an engine over an index held in memory.
+ * tests: ignored facts and TOC, headings with ids, and the row the site's
+ * catalog (`data/reports.json`) gives each; and an engine over an index
+ * held in memory.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractReport, type ExtractedReport } from '../../scripts/index-search/read-page.ts';
+import { CATALOG_JSON, factsOf } from '../../scripts/index-search/report-facts.ts';
+import { idOfReportPage } from '../../src/archive/layout.ts';
 import { ExactSearch, type Loader } from '../../src/search/browser/engine.ts';
 import { parseQuery } from '../../src/search/browser/query.ts';
 
-/** A report page shaped like the site's: Pagefind filters and meta, ignored facts and TOC, headings with ids. */
-export function page(options: { title: string; year: string; agency: string; body: string; date?: string }): string {
+export interface PageOptions {
+  title: string;
+  year: string;
+  agency: string;
+  body: string;
+  date?: string;
+}
+
+/** A built report page as the indexer reads it: its path in the site, its HTML, and its row in the site's catalog. */
+export interface TestPage {
+  file: string;
+  html: string;
+  row: { id: string; title: string; agency: string; region: string; regionCode: string; level: string; year: number; date: string };
+}
+
+/** A report page shaped like the site's (ignored facts and TOC, headings with ids) at `file`, with its catalog row. */
+export function page(file: string, options: PageOptions): TestPage {
   const { title, year, agency, body, date = `${year}-03-01` } = options;
-  return `<!doctype html><html lang="zh-CN"><body><header>站点导航 搜索</header><main>
+  const html = `<!doctype html><html lang="zh-CN"><body><header>站点导航 搜索</header><main>
 <article data-pagefind-body>
-<h1 data-pagefind-meta="title">${title}</h1>
-<span hidden data-pagefind-filter="年度[data-value]" data-value="${year}"></span>
-<span hidden data-pagefind-filter="省份[data-value]" data-value="上海市"></span>
-<span hidden data-pagefind-filter="城市[data-value]" data-value="上海市"></span>
-<span hidden data-pagefind-filter="地区[data-value]" data-value="上海市宝山区"></span>
-<span hidden data-pagefind-filter="机构[data-value]" data-value="${agency}"></span>
-<span hidden data-pagefind-filter="层级[data-value]" data-value="县区"></span>
-<span hidden data-pagefind-meta="date[data-value]" data-value="${date}"></span>
+<h1>${title}</h1>
 <dl data-pagefind-ignore><dt>报告机构</dt><dd>${agency}</dd></dl>
 <nav data-pagefind-ignore><a href="#s1">目录里的标题</a></nav>
 <div class="report-body">${body}</div>
 </article></main><footer>沪ICP备00000000号</footer></body></html>`;
+  const row = { id: idOfReportPage(file), title, agency, region: '上海市宝山区', regionCode: '310113', level: '县区', year: Number(year), date };
+  return { file, html, row };
 }
 
-export const PAGES: Array<[string, string]> = [
-  [
-    'reports/2018/310113-rmzf/index.html',
-    page({
-      title: '宝山区2018年度法治政府建设情况报告',
-      year: '2018',
-      agency: '上海市宝山区人民政府',
-      body: `<p>2018年，全面推进“放管服”改革。</p>
+/** Write `pages` as a built site under `dir`: the pages, the catalog, and the search page with its base path. */
+export function writeSite(dir: string, pages: readonly TestPage[], base = '/fzzfjs/'): void {
+  mkdirSync(join(dir, 'search'), { recursive: true });
+  writeFileSync(join(dir, 'search/index.html'), `<div id="search-app" data-search-base="${base}"></div>`);
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  writeFileSync(join(dir, CATALOG_JSON), JSON.stringify({ count: pages.length, reports: pages.map((p) => p.row) }));
+  for (const { file, html } of pages) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), html);
+  }
+}
+
+/** A page read as the indexer reads it, its facts from its catalog row. */
+export function extractPage({ file, html, row }: TestPage, base = '/fzzfjs/'): ExtractedReport {
+  return extractReport(html, file, factsOf(row, base));
+}
+
+export const PAGES: TestPage[] = [
+  page('reports/2018/310113-rmzf/index.html', {
+    title: '宝山区2018年度法治政府建设情况报告',
+    year: '2018',
+    agency: '上海市宝山区人民政府',
+    body: `<p>2018年，全面推进“放管服”改革。</p>
 <h2 id="s1"><span id="一主要举措"></span>一、主要举措 <a class="heading-link" href="#s1" data-pagefind-ignore>#</a></h2>
 <p>开通12345热线，办理ＩＣＰ备案。</p><ul><li>行政复议</li><li>法律顾问</li></ul>
 <h3 id="s1-1">（一）依法决策</h3><p>严格执行重大行政决策程序。<br>第二行</p>`,
-    }),
-  ],
-  [
-    'reports/2019/310113-rmzf/index.html',
-    page({
-      title: '宝山区2019年度法治政府建设情况报告',
-      year: '2019',
-      agency: '上海市宝山区人民政府',
-      body: `<h2 id="s1">一、总体情况</h2><p>法治政府建设取得新成效，行政复议案件办结率100%。</p><p>放管服</p><p>改革</p>`,
-    }),
-  ],
+  }),
+  page('reports/2019/310113-rmzf/index.html', {
+    title: '宝山区2019年度法治政府建设情况报告',
+    year: '2019',
+    agency: '上海市宝山区人民政府',
+    body: `<h2 id="s1">一、总体情况</h2><p>法治政府建设取得新成效，行政复议案件办结率100%。</p><p>放管服</p><p>改革</p>`,
+  }),
 ];
 
 export function extracted(): ExtractedReport[] {
-  return PAGES.map(([file, html]) => extractReport(html, file, '/fzzfjs/'));
+  return PAGES.map((one) => extractPage(one));
 }
 
 export function engineOver(files: Map<string, string>): ExactSearch {

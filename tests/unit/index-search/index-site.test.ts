@@ -4,21 +4,15 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildExactIndex } from '../../../scripts/index-search/exact-index.ts';
 import { indexSite } from '../../../scripts/index-search/index-site.ts';
-import { extractReport } from '../../../scripts/index-search/read-page.ts';
-import { page, randomText } from '../../helpers/report-pages.ts';
+import { extractPage, page, randomText, writeSite, type TestPage } from '../../helpers/report-pages.ts';
 
 describe('indexSite', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-  const site = (pages: Array<[string, string]>) => {
+  const site = (pages: TestPage[]) => {
     const dir = mkdtempSync(join(tmpdir(), 'index-site-'));
     dirs.push(dir);
-    mkdirSync(join(dir, 'search'), { recursive: true });
-    writeFileSync(join(dir, 'search/index.html'), '<div id="search-app" data-search-base="/fzzfjs/"></div>');
-    for (const [file, html] of pages) {
-      mkdirSync(join(dir, file, '..'), { recursive: true });
-      writeFileSync(join(dir, file), html);
-    }
+    writeSite(dir, pages);
     return dir;
   };
   const filesOf = (dir: string) => {
@@ -36,18 +30,22 @@ describe('indexSite', () => {
 
   it('should write the same bytes as buildExactIndex, with or without worker threads', async () => {
     // 60 pages (worker threads read 50 or more), one of them not a report.
-    const pages: Array<[string, string]> = Array.from({ length: 60 }, (_, index) => [
-      `reports/20${10 + (index % 10)}/${String(index).padStart(3, '0')}-x/index.html`,
-      page({ title: `第${index}号报告`, year: `20${10 + (index % 10)}`, agency: `机构${index % 7}`, body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}</p>` }),
-    ]);
-    pages.push(['reports/2015/not-a-report/index.html', '<html><body><p>跳转</p></body></html>']);
+    const pages: TestPage[] = Array.from({ length: 60 }, (_, index) =>
+      page(`reports/20${10 + (index % 10)}/${String(index).padStart(3, '0')}-x/index.html`, {
+        title: `第${index}号报告`,
+        year: `20${10 + (index % 10)}`,
+        agency: `机构${index % 7}`,
+        body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}</p>`,
+      }),
+    );
+    pages.push({ ...page('reports/2015/not-a-report/index.html', { title: '跳转', year: '2015', agency: '无', body: '' }), html: '<html><body><p>跳转</p></body></html>' });
     const quiet = { pagefind: false, log: () => undefined, cache: false } as const;
     const single = site(pages);
     const threaded = site(pages);
     expect((await indexSite(single, { ...quiet, workers: 0 })).fatal).toEqual([]);
     expect((await indexSite(threaded, { ...quiet, workers: 2 })).reports).toBe(60);
     const expected = buildExactIndex(
-      pages.filter(([, html]) => html.includes('data-pagefind-body')).map(([file, html]) => extractReport(html, file, '/fzzfjs/')),
+      pages.filter(({ html }) => html.includes('data-pagefind-body')).map((one) => extractPage(one)),
       '/fzzfjs/',
     );
     expect(filesOf(single)).toEqual(expected);
@@ -56,10 +54,14 @@ describe('indexSite', () => {
 
   describe('with the page cache', () => {
     const pages = (edit = '') =>
-      Array.from({ length: 12 }, (_, index): [string, string] => [
-        `reports/2020/${String(index).padStart(3, '0')}-x/index.html`,
-        page({ title: `第${index}号报告`, year: '2020', agency: `机构${index}`, body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}${index === 3 ? edit : ''}</p>` }),
-      ]);
+      Array.from({ length: 12 }, (_, index) =>
+        page(`reports/2020/${String(index).padStart(3, '0')}-x/index.html`, {
+          title: `第${index}号报告`,
+          year: '2020',
+          agency: `机构${index}`,
+          body: `<h2 id="s1">一、情况</h2><p>${randomText(index)}${index === 3 ? edit : ''}</p>`,
+        }),
+      );
     const run = async (dir: string, cache: string | false, workers = 0) => {
       const lines: string[] = [];
       const result = await indexSite(dir, { pagefind: false, workers, cache, log: (line) => lines.push(line) });
@@ -85,7 +87,7 @@ describe('indexSite', () => {
       dirs.push(join(cache, '../..'));
       const dir = site(pages());
       await run(dir, cache, 2);
-      writeFileSync(join(dir, pages()[3][0]), pages('改过的一句话')[3][1]);
+      writeFileSync(join(dir, pages()[3].file), pages('改过的一句话')[3].html);
       expect(await run(dir, cache, 2)).toContain('11 from the cache');
       expect(cacheEntries(cache)).toHaveLength(12);
       const fresh = site(pages('改过的一句话'));
