@@ -12,7 +12,7 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readManifest } from './ingest/manifest.ts';
-import type { Hints } from './ingest/metadata.ts';
+import type { Hints } from './ingest/metadata/index.ts';
 import { ingestWithNotes, type FileResult, type RunNotes } from './ingest/pipeline.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <files or folders>
@@ -128,6 +128,7 @@ function toJson(r: FileResult) {
     file: r.file,
     isReport: m ? m.isReport : false,
     title: m?.title ?? null,
+    titleSupplied: m?.titleSupplied ?? false,
     agency: m?.agency ?? null,
     region: m?.region ?? null,
     regionCode: m?.regionCode ?? null,
@@ -141,6 +142,8 @@ function toJson(r: FileResult) {
     publisher: m?.publisher ?? null,
     source: m?.source ?? null,
     notReportReason: m?.notReportReason ?? null,
+    needsReview: m?.needsReview ?? [],
+    damage: m?.damage ?? [],
     status: r.status,
     id: r.id,
     sections: r.sections.filter((s) => s.depth === 2).map((s) => s.text),

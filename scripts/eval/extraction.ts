@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../ingest/pipeline.ts';
-import type { Metadata } from '../ingest/metadata.ts';
+import { allRegions } from '../ingest/regions.ts';
+import type { Metadata } from '../ingest/metadata/index.ts';
 
 export const FIELDS = ['isReport', 'title', 'agency', 'region', 'year', 'date'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -47,11 +48,33 @@ function norm(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** Remove a leading part of the region path (上海市, 上海市宝山区, 宝山区) and a bare relative 区/县/市. */
+/**
+ * The names a region path is made of, province first (四川省南充市嘉陵区 →
+ * 四川省, 南充市, 嘉陵区), from the region table: a name with 州 or 市 inside
+ * (杭州市, 郑州市) is one name. A township at the end is the remainder.
+ */
+function pathNames(path: string): string[] {
+  const names: string[] = [];
+  let rest = norm(path);
+  let parent = '';
+  while (rest) {
+    const next = allRegions().filter((r) => r.path.startsWith(parent) && r.path.length > parent.length && norm(path).startsWith(r.path)).sort((a, b) => a.path.length - b.path.length)[0];
+    if (!next) {
+      names.push(rest);
+      break;
+    }
+    names.push(next.path.slice(parent.length));
+    rest = norm(path).slice(next.path.length);
+    parent = next.path;
+  }
+  return names;
+}
+
+/** Remove a leading part of the region path (上海市, 上海市宝山区, 宝山区, 南充市嘉陵区) and a bare relative 区/县/市. */
 export function agencyCore(agency: string, region: string | null): string {
   let a = norm(agency);
-  if (region) {
-    const parts = norm(region).match(/.+?(?:省|自治区|市|自治州|州|地区|盟|区|县|旗|镇|乡|街道)/g) ?? [];
+  if (region && !/全国|中央/.test(region)) {
+    const parts = pathNames(region);
     for (let i = 0; i < parts.length; i++) {
       for (let j = parts.length; j > i; j--) {
         const prefix = parts.slice(i, j).join('');

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LEVELS, type Level } from '../../src/schema/report.ts';
-import { regionForCode, type Hints } from './metadata.ts';
+import { regionForCode, type Hints } from './metadata/index.ts';
 
 const COLUMNS = ['file', 'url', 'title', 'agency', 'region', 'regionCode', 'level', 'year', 'date'] as const;
 
