@@ -70,10 +70,10 @@ export function organFromTitle(title: string): { name: string; placeOnly: boolea
 }
 
 function titleOrgan(title: string): Organ | null {
-  let head = title
-    .replace(/\d{4}\s*[-—–至]\s*\d{4}/g, '')
-    .split(/关于|(?:19|20)\d{2}\s*年/)[0]
-    .trim();
+  const plain = title.replace(/\d{4}\s*[-—–至]\s*\d{4}/g, '');
+  let head = plain.split(/关于|(?:19|20)\d{2}\s*年/)[0].trim();
+  // 关于桃源县2017年度…的报告: the body follows 关于.
+  if (head === '' && /^关于/.test(plain)) head = plain.slice(2).split(/(?:19|20)\d{2}\s*年/)[0].trim();
   if (head === '') {
     // "2020年静海区法治政府建设情况报告": the place follows the year.
     const after = /(?:19|20)\d{2}\s*年度?\s*(.*?)(?:法治政府|依法行政|法治建设)/.exec(title);
@@ -179,7 +179,7 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
     return decided(heading, false);
   }
   // 3. A report to 国务院 comes from a province (or a central department): the province the text names.
-  if (ev.salutation && /^(党中央、)?国务院$/.test(ev.salutation.to)) {
+  if (ev.salutation && /^(党中央、)?国务院$/.test(ev.salutation.to) && /全省|我省|省委|省政府|省人民政府/.test(ev.bodyText)) {
     const organ: Organ = { name: '省人民政府', kind: 'organ', place: null, relative: '省', source: 'the salutation', from: ev.salutation.line };
     return { organ, certain: true, rule: 'addressed to 国务院: the government of the province the text names', from: ev.salutation.line, notes };
   }
@@ -202,10 +202,11 @@ function signatureOrgan(text: string, from: string): Organ | null {
 }
 
 /**
- * A place names its government, unless the opening speaks for the place's
- * 党委 and 政府 together: then both report. A township's 党委、政府 is how
- * its leadership is usually named, so there the joint voice alone leaves
- * the government, for review.
+ * A place names its government, unless the page speaks for the place's 党委
+ * and 政府 together, as the subject of its opening sentence or of its first
+ * heading (区委、区政府坚持…; 一、省委、省政府坚持…): then both report. A
+ * township's 党委、政府 is how a township names its leadership, and its
+ * report is its government's unless the title or the 落款 names both bodies.
  */
 function placeWithVoice(
   place: Organ,
@@ -217,10 +218,10 @@ function placeWithVoice(
   if (voice && compatiblePlaces(place.name, voice.place ?? '')) {
     if (isTownName(place.name)) {
       notes.push(`the opening speaks for the township's 党委 and 政府 (${voice.name}); read as its government`);
-      return decided(place, false, `${place.source}: a township's government (the opening names 党委 and 政府 together)`);
+      return decided(place, certain, `${place.source}: a township's government (its 党委、政府 named together is its leadership)`);
     }
     const joint: Organ = { ...voice, name: voice.name, place: place.name, source: `${place.source} and ${voice.source}`, from: `${place.from} / ${voice.from}` };
-    return decided(joint, certain && voice.source === 'the opening sentence', `${place.source} names the place; ${voice.source} speaks for its 党委 and 政府 together: a joint report`);
+    return decided(joint, certain, `${place.source} names the place; ${voice.source} speaks for its 党委 and 政府 together: a joint report`);
   }
   if (voice) notes.push(`${voice.source} names ${voice.name}`);
   return decided(place, certain && !voice);
@@ -321,9 +322,9 @@ const GENERIC_TOWN_WORD = /^(.*(全|各|本|我|该|城|村|集|小|乡|重|市|
 /** Municipalities: their districts keep the city in a name (中共天津市津南区委). */
 const MUNICIPALITY = /^(北京市|天津市|上海市|重庆市)/;
 
-/** Customary name of a place's party committee: 中共X市委, 中共X县委, X自治区党委. */
+/** Customary name of a place's party committee: 中共X市委, 中共X县委; a province's X省委, X自治区党委. */
 function partyName(place: string, region: Region | null): string {
-  if (region?.kind === 'province' && /自治区$/.test(region.name)) return `${region.name}党委`;
+  if (region?.kind === 'province') return /自治区$/.test(region.name) ? `${region.name}党委` : `${region.name}委`;
   if (/(委员会|党委)$/.test(place)) return place;
   return `中共${place}委`;
 }

@@ -200,16 +200,16 @@ export function rewrittenYears(text: string): string | null {
 }
 
 /**
- * Spam or a site name after a separator at the end of a title:
- * 关于…的报告-ks8凯发官方网站 → the tail is spam when it mixes Latin letters
- * or digits into Chinese, or names a site (官方网站, 官网, 平台, 娱乐, …).
+ * What follows a separator after a title's last word (…报告-ks8凯发官方网站,
+ * …报告_法治政府_某区人民政府门户网站) is never part of the title. It is a
+ * site's or column's name when it reads like one of a government site (政府,
+ * 门户, 政务, or a column such as 法治政府); anything else (gambling spam,
+ * Latin letters or digits) is spam.
  */
-export function splitSpamSuffix(title: string): { title: string; spam: string | null } {
+export function splitSpamSuffix(title: string): { title: string; spam: string | null; tail: string | null } {
   const m = /^(.*?(?:报告|情况|总结|報告|情況|總結))\s*([-_|｜—–~]+\s*.+)$/.exec(title);
-  if (!m) return { title, spam: null };
+  if (!m) return { title, spam: null, tail: null };
   const tail = m[2].replace(/^[-_|｜—–~\s]+/, '');
-  const latin = /[a-zA-Z0-9]/.test(tail) && /[\u4e00-\u9fff]/.test(tail);
-  const site = /(官方网站|官网|网站|网址|平台|娱乐|棋牌|彩票|体育|真人|注册|登录|登陆|首页|下载|APP|app|在线|之家|文库|范文|网)$/.test(tail);
-  if (latin || site) return { title: m[1], spam: tail };
-  return { title, spam: null };
+  const government = /(政府|门户|政务|政務|人民|公开|公開|法治|司法|动态|動態|通知|公告|要闻|要聞|新闻|新聞|工作|专题|專題|专栏|專欄)/.test(tail) && !/[a-zA-Z0-9]/.test(tail);
+  return { title: m[1], spam: government ? null : tail, tail };
 }

@@ -62,6 +62,9 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
   }
   if (/(通知|决定|意见|批复)$/.test(titleHead)) return not('a notice or decision, not a report');
   if (/(五年|十三五|十四五)/.test(titleHead)) return not('a review of several years, not an annual report');
+  if (/整改/.test(titleHead)) return not('a rectification report (整改), not the annual report');
+  if (/(述职|述法|述廉)/.test(titleHead)) return not("a leader's 述职/述法 report, not the body's annual report");
+  if (/(自查|自评|评估|调研|调查|视察)(报告|情况)/.test(titleHead)) return not('a self-assessment, evaluation or survey report, not the annual report');
   if (/(安排如下|要点如下|责任单位[:：])/.test(ev.bodyText.slice(0, 1500))) return not('a plan (工作安排/要点 with 责任单位), not an account of a past year');
   if (/结合材料|谈谈.{0,24}(启示|认识|看法|体会)/.test(ev.bodyText)) return not('an exam question quoting a report, not a report');
   const entries = ev.body.filter((l) => /^【[^】]{2,30}】/.test(l.text.trim())).length;

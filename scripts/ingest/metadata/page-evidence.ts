@@ -334,7 +334,7 @@ const SUBJECT = new RegExp(`^([^，,。；;：:“”"《》\\s]{2,32}?)${VERB}`
 /** The subject of one sentence: the body that did what the sentence says. */
 export function subjectOf(sentence: string): string | null {
   let s = sentence.trim();
-  s = s.replace(/^(?:(?:19|20)\d{2}\s*年(?:度|以来)?|一年来|今年以来|过去的一年)[,，、]?\s*/, '');
+  s = s.replace(/^(?:(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度|以来)?|一年来|今年以来|过去的一年)[,，、]?\s*/, '');
   for (let k = 0; k < 4; k++) {
     const before = s;
     s = s.replace(/^(?:在|按照|根据|依据|对照|围绕)[^。；]*?(?:下|中|要求|部署|规定|精神|领导)[,，]\s*/, '');
@@ -385,9 +385,10 @@ function findSignature(body: Line[]): Signature | null {
     if (!date) continue;
     const organs: string[] = [];
     for (let j = i - 1; j >= 0 && organs.length < 2; j--) {
-      const t = squash(tail[j].text);
-      if (t.length < 3 || t.length > 40 || /[，。；：,:]/.test(t)) break;
-      organs.unshift(t);
+      const t = tail[j].text.trim();
+      if (squash(t).length < 3 || squash(t).length > 40 || /[，。；：,:]/.test(t)) break;
+      // Two bodies on one line, apart (中共某县委  某县人民政府), are two names.
+      organs.unshift(...t.split(/[\s\u3000]{2,}|\s(?=中共)/).map(squash).filter(Boolean));
     }
     return { organ: organs.length ? organs.join(' ') : null, date, from: [...organs, tail[i].text].join(' / ') };
   }

@@ -183,9 +183,10 @@ function countyOf(ev: PageEvidence): { region: Region; certain: boolean; from: s
   for (const m of textMentions(`${ev.salutation?.to ?? ''}\n${ev.bodyText}`)) {
     if (m.regions.length === 1 && m.regions[0].kind === 'county') counties.set(m.regions[0].code, m.regions[0]);
   }
+  // The one county the text names is likely the township's, but the text does not say so: not certain.
   if (counties.size === 1) {
     const [region] = counties.values();
-    return { region, certain: true, from: `the text: ${region.name}` };
+    return { region, certain: false, from: `the text: ${region.name}` };
   }
   return null;
 }
@@ -232,7 +233,7 @@ function relativeRegion(level: string, codes: Support[], ev: PageEvidence): Regi
     const conflict = url && url.code !== t.code ? url : null;
     return {
       region: t,
-      certain: true,
+      certain: !conflict,
       rule: `the one ${level} the text names`,
       from: t.name,
       warnings: conflict ? [`the URL's host names ${conflict.path}, the text ${t.path}; the text wins`] : [],

@@ -83,20 +83,13 @@ function cleanTitleLine(line: Line): Cleaned {
       rule = re === TITLE_LABEL ? 'label 标题, label dropped' : '发文字号 before the title, dropped';
     }
   }
-  // A browser title: 标题_栏目_网站名 (the site's name is chrome, not damage).
-  const parts = text.split(/[_｜|]| - /);
-  if (parts.length > 1 && isTitleLike(parts[0])) {
-    const tail = parts.slice(1).join(' ');
-    text = parts[0].trim();
-    raw = raw.slice(0, text.length).trim();
-    rule = 'page title before _';
-    if (!/(政府|门户|政务|人民|局|厅|委|部)/.test(tail) && /[a-zA-Z0-9]/.test(tail)) repaired.push({ kind: 'spam', from: tail });
-  }
-  const spam = splitSpamSuffix(text);
-  if (spam.spam) {
-    raw = raw.slice(0, spam.title.length);
-    text = spam.title;
-    repaired.push({ kind: 'spam', from: spam.spam });
+  // A browser title (标题_栏目_网站名: the site's name is chrome) or spam after the title (damage).
+  const split = splitSpamSuffix(text);
+  if (split.tail !== null && isTitleLike(split.title)) {
+    raw = raw.slice(0, split.title.length).trim();
+    text = split.title.trim();
+    rule = split.spam ? 'title with spam after it removed' : 'page title before the site or column name';
+    if (split.spam) repaired.push({ kind: 'spam', from: split.spam });
   }
   return { raw, text, repaired, rule };
 }
