@@ -33,6 +33,8 @@ export interface Organ {
   bodies?: string[];
   /** The bare level word a relative name starts with (区 in 区司法局, 省 in 省人民政府). */
   relative: string | null;
+  /** Named by its party organ alone (清波街道党工委): the place is known, the reporting body is not certain. */
+  party?: boolean;
   source: string;
   from: string;
 }
@@ -96,6 +98,8 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
   const base = { source, from, place: null, relative: null } as const;
   if (isMasked(name)) return { ...base, name, kind: 'masked' };
   if (/^(全|各)/.test(name)) return null;
+  // A bare level word (自治区坚持…, 县人民政府 as 县): the place of that level, from the page's evidence.
+  if (/^(自治区|自治州|省|市|区|县|州|旗)$/.test(name)) return { ...base, name, kind: 'place', relative: name };
   const pronoun = PRONOUN.exec(name);
   if (pronoun) return { ...base, name: `我${pronoun[1]}`, kind: 'pronoun', place: pronoun[1] };
   // 中共云阳县城市管理局党组 reports for 云阳县城市管理局.
@@ -103,6 +107,11 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
   if (party && ORGAN_END.test(party[1])) name = party[1];
   const joint = /^(?:中共)?(.+?)(?:党委|党工委|工委|委)(?:和|、|及|与)\s*(.{0,12}?)(?:人民政府|政府|办事处)$/.exec(name);
   if (joint) return { ...base, name, kind: 'joint', place: joint[1] };
+  // 清波街道党工委, 某镇党委 alone: the place's party organ speaks; the report is the place's, for review.
+  const partyOnly = /^(?:中共)?(.+?)(?:党工委|党委)$/.exec(name);
+  if (partyOnly && (TOWN_NAME.test(partyOnly[1]) || findRegionMentions(partyOnly[1]).length > 0)) {
+    return { ...base, name: partyOnly[1], kind: 'place', party: true };
+  }
   if (ORGAN_END.test(name)) {
     if (CENTRAL_ORGAN.test(name) && findRegionMentions(name).length === 0) return { ...base, name, kind: 'central' };
     return { ...base, name, kind: 'organ', relative: RELATIVE.exec(name)?.[1] ?? null };
@@ -120,7 +129,12 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
   const fromTitle = title ? titleOrgan(title.text) : null;
   const selfRef = ev.selfReference?.name ? parseOrgan(ev.selfReference.name, 'the report formula', ev.selfReference.from) : null;
   const signature = ev.signature?.organ ? signatureOrgan(ev.signature.organ, ev.signature.from) : null;
-  const subject = ev.subject ? parseOrgan(ev.subject.text, 'the opening sentence', ev.subject.from) : null;
+  // The first sentence whose subject names a body (2022年，自治区坚持… / 自治区人民政府把…).
+  // A later sentence counts only when it names a body itself (党委、政府高度重视… is the leadership's attention).
+  const subject =
+    ev.subjects
+      .map((x, i) => ({ organ: parseOrgan(x.text, 'the opening sentence', x.from), i }))
+      .find(({ organ, i }) => organ !== null && (i === 0 || organ.kind === 'organ' || organ.kind === 'central'))?.organ ?? null;
   const heading = ev.headingSubject ? parseOrgan(ev.headingSubject.text, 'the first heading', ev.headingSubject.from) : null;
   const quoted = ev.quotedReports
     .map((q) => titleOrgan(q.title))
@@ -169,7 +183,8 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
         notes.push(`the opening names 党委 and 政府 together (${organ.name}) and the page has no title to say whether both report`);
         return decided(organ, false, `${organ.source}: the joint voice ${organ.name}`);
       case 'place':
-        return placeWithVoice(organ, jointVoice === organ ? null : heading?.kind === 'joint' ? heading : null, true, notes, decided);
+        if (organ.party) notes.push(`${organ.source} names only the party organ of ${organ.name}`);
+        return placeWithVoice(organ, jointVoice === organ ? null : heading?.kind === 'joint' ? heading : null, !organ.party, notes, decided);
       case 'pronoun':
         return resolvePronoun(organ, others, ev, notes);
     }
@@ -388,18 +403,37 @@ export function officialName(organ: Organ, region: Region | null): string {
     }
     case 'organ': {
       let name = organ.name.replace(/^(.{2,}?(?:省|市|区|县|州|旗|自治区))政府$/, '$1人民政府');
-      if (!region) return name;
+      if (!region) return fullDepartmentName(name);
       if (organ.relative) {
         const rel = organ.relative;
         const rest = name.slice(rel.length).replace(/^政府$/, '人民政府');
         if (region.name.endsWith(rel.replace(/^自治/, '')) || region.kind === 'town') name = region.name + rest;
       }
-      name = name.replace(/^(.{2,}?(?:省|市|区|县|州|旗|自治区))政府$/, '$1人民政府');
+      name = fullDepartmentName(name.replace(/^(.{2,}?(?:省|市|区|县|州|旗|自治区))政府$/, '$1人民政府'));
       return withPath(name, region);
     }
     default:
       return organ.name;
   }
+}
+
+/** Common short names of departments, and their official names (市场监管局 = 市场监督管理局). */
+const SHORT_DEPARTMENTS: [RegExp, string][] = [
+  [/市场监管局$/, '市场监督管理局'],
+  [/卫健委$/, '卫生健康委员会'],
+  [/卫健局$/, '卫生健康局'],
+  [/发改委$/, '发展和改革委员会'],
+  [/发改局$/, '发展和改革局'],
+  [/人社局$/, '人力资源和社会保障局'],
+  [/住建局$/, '住房和城乡建设局'],
+  [/应急局$/, '应急管理局'],
+  [/医保局$/, '医疗保障局'],
+];
+
+/** A department's official name for its common short name. */
+export function fullDepartmentName(name: string): string {
+  for (const [re, full] of SHORT_DEPARTMENTS) if (re.test(name)) return name.replace(re, full);
+  return name;
 }
 
 /** Ministries and the 审计署 take the state's name: 中华人民共和国司法部. */

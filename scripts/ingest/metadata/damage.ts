@@ -123,7 +123,7 @@ export function removeWatermarks(line: string, marks: Watermark[]): string {
   return out.replace(/[\s\u3000]+$/, '');
 }
 
-const PINYIN = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
+const PINYIN = /(?<=\S)[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
 
 /** 建設(shè) → 建設: pinyin annotations left by a traditional conversion. */
 export function removePinyin(line: string): string {
@@ -141,9 +141,13 @@ export function hasMojibake(line: string): boolean {
   return new RegExp(MOJIBAKE.source).test(line);
 }
 
-/** Remove the mojibake markers (the characters around them stay: they cannot be recovered). */
+/**
+ * Remove the mojibake markers (the characters around them stay: they cannot
+ * be recovered), except one sequence such mirrors leave at every sentence join
+ * and that can be read back: ?,F将 for 。现将 (the report formula).
+ */
 export function removeMojibake(line: string): string {
-  return line.replace(MOJIBAKE, '');
+  return line.replace(/\?[,，]F(?=[将將就])/g, '。现').replace(MOJIBAKE, '');
 }
 
 /** br between two characters: a line break the crawl wrote out as text. */

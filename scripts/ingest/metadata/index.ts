@@ -89,7 +89,9 @@ export function findMetadata({ stripped, readable, hints }: FindMetadataInput): 
   if (!regionResult.certain) review.add('region');
   const organ = decision.organ;
   const needsPlace = organ !== null && (organ.relative !== null || organ.kind === 'pronoun');
-  let agency = organ ? officialName(organ, region) : null;
+  // A bare level (我镇 with no township named, 县 with no county found) names no body.
+  const bare = organ !== null && organ.kind === 'place' && organ.relative !== null && !region;
+  let agency = organ && !bare ? officialName(organ, region) : null;
   if (organ) evidence.agency = { rule: decision.rule, from: decision.from };
   if (!organ || !decision.certain || (needsPlace && !regionResult.certain) || (organ.relative !== null && !region)) review.add('agency');
   for (const note of decision.notes) warnings.push(`agency: ${note}`);
@@ -122,7 +124,7 @@ export function findMetadata({ stripped, readable, hints }: FindMetadataInput): 
   if (hints.agency) {
     agency = given('agency', hints.agency, agency, warnings, evidence);
     review.delete('agency');
-  } else if (organ && region) agency = officialName(organ, region);
+  } else if (organ && region && !bare) agency = officialName(organ, region);
 
   const level = hints.level ?? (agency ? levelOf(agency, region) : null);
   if (level) evidence.level = { rule: hints.level ? 'given' : 'agency name and region kind', from: agency ?? '' };

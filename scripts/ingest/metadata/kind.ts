@@ -12,7 +12,7 @@
 import { hanRatio, squash } from '../text.ts';
 import { numberPlaceholders } from './damage.ts';
 import type { PageEvidence } from './page-evidence.ts';
-import { REPORT_TOPIC, isTitleLike, type TitleFound } from './title.ts';
+import { REPORT_TOPIC, hanYears, isTitleLike, type TitleFound } from './title.ts';
 
 export interface Kind {
   isReport: boolean;
@@ -29,6 +29,12 @@ export interface KindInput {
 }
 
 const not = (reason: string): Kind => ({ isReport: false, reason });
+
+/** The shape of an annual report's title: a year, the topic, and 报告/情况/总结 at the end. */
+function isAnnualTitle(title: string): boolean {
+  const t = squash(hanYears(title));
+  return isTitleLike(t) && /(?:19|20)\d{2}\s*年/.test(t) && /(报告|情况|总结|報告|情況|總結)$/.test(t);
+}
 
 /** Plans: what a body will do, not what it did. */
 const PLAN = /(工作要点|工作安排|工作计划|实施方案|方案|规划|计划|打算|模板|范文|要点)/;
@@ -73,7 +79,7 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
   const newsVoice = NEWS_VOICE.test(opening.trim()) || NEWS_VOICE.test(opening);
   const titleVerbs = line.split(/(?:19|20)\d{2}\s*年|《/)[0];
   if (OTHERS_ACT.test(titleVerbs) && /(报告|情况|总结|示范|工作)/.test(line) && !title?.rule.startsWith('the report named')) {
-    return not('news of a meeting or an act about a report, not the report itself');
+    return not('a news item about a meeting or an act on a report (审议, 听取, 召开, …), not the report itself');
   }
   if (newsVoice && !formula) return not('a news item about a report, not the report itself');
   if (PUBLISH.test(titleVerbs) && !formula) return not('news that a report was published, not the report itself');
@@ -81,12 +87,18 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
     return not('a page about a report (the title quotes the report in 《》), not the report itself');
   }
 
-  const placeholders = numberPlaceholders(`${head}\n${ev.bodyText}`);
-  if (placeholders.length >= 2 || /小编|供大家参考|仅供参考|范文/.test([...ev.header.map((l) => l.text), opening].join('\n'))) {
-    return not(`a template (figures left as ${placeholders.slice(0, 3).join(', ') || 'placeholders'}), not a report`);
-  }
   if (year !== null && year < 2016) {
     return not(`covers ${year}, before the annual 法治政府建设 reports began (2016); an older 依法行政 report is kept out unless forced`);
+  }
+  // 某县, XX市: a template's body has no name.
+  if (/(^|[^\u4e00-\u9fff])某(省|市|区|县|镇|乡|街道|局|部门|单位)|^[xXＸ×*＊]{1,2}(省|市|区|县|镇|乡|局)/.test(head)) {
+    return not('a template (the title names 某/XX instead of a body), not a report');
+  }
+  const placeholders = numberPlaceholders(`${head}\n${ev.bodyText}`);
+  // An essay site's page: 下面是小编为大家整理的…, 仅供参考, 公文范文 (not 规范文件 or 示范文明).
+  const essaySite = /小编|供大家参考|仅供参考|仅供学习|范文(?:参考|大全|网|精选)|(?:公文|精选|优秀)范文/.test([...ev.header.map((l) => l.text), opening].join('\n'));
+  if (placeholders.length >= 2 || essaySite) {
+    return not(`a template (figures left as ${placeholders.slice(0, 3).join(', ') || 'placeholders'}), not a report`);
   }
   if (year === null && /全面推进依法行政实施纲要|科学发展观/.test(ev.bodyText) && !/法治政府建设实施纲要/.test(ev.bodyText)) {
     return not('an 依法行政 report of the 2004 纲要 years (before the annual 法治政府建设 reports began in 2016)');
@@ -96,7 +108,7 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
   if (!topic) return not('not about 法治政府建设: neither the title nor the opening paragraph names it');
   const yearAccount = /^(?:(?:19|20)\d{2}\s*年(?:度|以来)?[，,、是]|一年来|今年以来)/.test(opening.trim()) || ev.subject !== null;
   const sections = ev.headings.length > 0;
-  if ((title && isTitleLike(title.text)) || formula || (yearAccount && sections) || (ev.salutation && !ev.salutation.downward && (sections || yearAccount))) {
+  if ((title && isAnnualTitle(title.text)) || formula || (yearAccount && sections) || (ev.salutation && !ev.salutation.downward && (sections || yearAccount))) {
     return { isReport: true, reason: null };
   }
   return not('no title and no sign of an annual report (no report formula, no account of a year under 一、 headings)');

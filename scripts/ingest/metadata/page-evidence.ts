@@ -19,7 +19,7 @@
 import { isDateLine, type FoundDate, firstDate } from '../dates.ts';
 import { regionByCode, type Region } from '../regions.ts';
 import { META_LABEL, META_LABELS, chromeRule, type Stripped } from '../strip.ts';
-import { squash } from '../text.ts';
+import { isProse, squash } from '../text.ts';
 import {
   censoredPhrases, findWatermarks, hasMojibake, hasPinyin, maskedNames, removeMojibake, removePinyin, removeWatermarks,
   rewrittenYears, type DamageFinding,
@@ -84,6 +84,8 @@ export interface PageEvidence {
   selfReference: SelfReference | null;
   /** The subject of the opening sentence (静海区, 我局, 区委、区政府), as read. */
   subject: { text: string; from: string } | null;
+  /** The subjects of the opening's first sentences, in order (the first is `subject`). */
+  subjects: { text: string; from: string }[];
   /** The subject of the first heading (一、省委、省政府坚持…). */
   headingSubject: { text: string; from: string } | null;
   quotedReports: QuotedReport[];
@@ -144,8 +146,12 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
   const labels = readLabels(header.map((l) => l.text));
   const top = [...header, ...body.slice(0, 4)].filter((l) => l.text !== '' && !chromeRule(l.text));
 
+  // Prose the strip stage left above the body because damage hid it (建設(shè) lowers the share of
+  // Chinese characters): once cleaned, it is the opening.
+  const strayProse = header.filter((l) => isProse(l.text) && !META_LABEL.test(l.text) && !chromeRule(l.text));
+  const strayTail = footer.slice(0, 6).filter((l) => isProse(l.text) && !META_LABEL.test(l.text) && !chromeRule(l.text));
   // A flattened page: the title runs into the first paragraph (…的报告2023年,省政府坚持…).
-  const bodyLines = body.filter((l) => l.text !== '');
+  const bodyLines = [...strayProse, ...body.filter((l) => l.text !== '')];
   let openingLines = bodyLines.slice(0, 4).map((l) => l.text);
   let salutation = findSalutation([...header, ...body.slice(0, 4)]);
   const first = bodyLines[0];
@@ -162,7 +168,7 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     .filter((t) => !(salutation && t === salutation.line) && !(squash(t).length < 60 && !/[，,。]/.test(t)))
     .map((t) => t.slice(0, 500))
     .join('\n');
-  const bodyText = body.map((l) => l.text).join('\n');
+  const bodyText = [...strayProse, ...body, ...strayTail].map((l) => l.text).join('\n');
   const headings = body.map((l) => l.text).filter((t) => L1.test(t));
 
   for (const name of new Set(maskedNames(bodyText))) note({ kind: 'masked', from: name });
@@ -185,7 +191,8 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     bodyText,
     headings,
     selfReference: findSelfReference(opening),
-    subject: findSubject(opening),
+    subject: findSubjects(opening)[0] ?? null,
+    subjects: findSubjects(opening),
     headingSubject: headings[0] ? headingSubjectOf(headings[0]) : null,
     quotedReports: findQuotedReports(bodyText),
     signature: findSignature(body),
@@ -194,7 +201,7 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     url: hints.url ?? meta.Url ?? null,
     urlRegion: hints.urlRegion ?? null,
     urlCandidates: hints.urlRegion ? [hints.urlRegion] : hints.url ? regionCandidatesFromUrl(hints.url) : [],
-    reportFormula: /现[^。]{0,3}[将就][^。]{0,80}?(?:报告|汇报|总结|公布)如下/.exec(opening)?.[0] ?? null,
+    reportFormula: /现[^。]{0,3}[将就对][^。]{0,80}?(?:报告|汇报|总结|公布)如下/.exec(opening)?.[0] ?? null,
     damage,
   };
 }
@@ -314,9 +321,9 @@ export function splitRunIn(text: string, raw: string): { title: string; titleRaw
  * 工作情况报告如下 names the body (县人民政府) and the year (2022).
  */
 export function findSelfReference(opening: string): SelfReference | null {
-  const withYear = /现[^。将就]{0,2}[将就]\s*([^。，,；;《》“”]{0,40}?)((?:19|20)\d{2})\s*年[^。]{0,80}?(?:报告|汇报|总结|公布)如下/.exec(opening);
+  const withYear = /现[^。将就对]{0,2}[将就对]\s*([^。，,；;《》“”]{0,40}?)((?:19|20)\d{2})\s*年[^。]{0,80}?(?:报告|汇报|总结|公布)如下/.exec(opening);
   if (withYear) return { name: cleanName(withYear[1]), year: Number(withYear[2]), from: withYear[0] };
-  const noYear = /现[^。将就]{0,2}[将就]\s*([^。，,；;《》“”]{2,40}?)(?:本年度|今年|全年|一年来|上一年度|年度|法治政府|依法行政|法治建设)[^。]{0,60}?(?:报告|汇报|总结|公布)如下/.exec(opening);
+  const noYear = /现[^。将就对]{0,2}[将就对]\s*([^。，,；;《》“”]{2,40}?)(?:本年度|今年|全年|一年来|上一年度|年度|法治政府|依法行政|法治建设)[^。]{0,60}?(?:报告|汇报|总结|公布)如下/.exec(opening);
   if (noYear) return { name: cleanName(noYear[1]), year: null, from: noYear[0] };
   return null;
 }
@@ -334,29 +341,34 @@ const SUBJECT = new RegExp(`^([^，,。；;：:“”"《》\\s]{2,32}?)${VERB}`
 /** The subject of one sentence: the body that did what the sentence says. */
 export function subjectOf(sentence: string): string | null {
   let s = sentence.trim();
-  s = s.replace(/^(?:(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度|以来)?|一年来|今年以来|过去的一年)[,，、]?\s*/, '');
-  for (let k = 0; k < 4; k++) {
+  for (let k = 0; k < 6; k++) {
     const before = s;
+    s = s.replace(/^(?:(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度|以来)?|一年来|今年以来|过去的一年)[,，、]?\s*/, '');
     s = s.replace(/^(?:在|按照|根据|依据|对照|围绕)[^。；]*?(?:下|中|要求|部署|规定|精神|领导)[,，]\s*/, '');
-    s = s.replace(/^一年来[,，]\s*/, '');
     if (s === before) break;
   }
-  if (/^(现将|现就|现提|是|为|经|通过)/.test(s)) return null;
+  if (/^(现将|现就|现对|现提|是|为|经|通过)/.test(s)) return null;
   const m = SUBJECT.exec(s);
   return m ? m[1] : null;
 }
 
-/** The subject of the opening: the first of its first three sentences that has one. */
-export function findSubject(opening: string): { text: string; from: string } | null {
+/** The subjects of the opening's first six sentences that have one, in order. */
+export function findSubjects(opening: string): { text: string; from: string }[] {
+  const found: { text: string; from: string }[] = [];
   const sentences = opening.split(/(?<=[。；;])|\n/).map((s) => s.trim()).filter(Boolean).slice(0, 6);
   for (const sentence of sentences) {
     // "2024年是…的关键一年。" characterises the year; the next sentence has the subject.
     if (/^(?:19|20)\d{2}\s*年(?:度)?是/.test(sentence) || L1.test(sentence)) continue;
     const subject = subjectOf(sentence);
     // 全省各级行政机关, 各部门: the whole system, not the body that reports.
-    if (subject && !/^(全|各)|各级|各部门/.test(subject)) return { text: subject, from: sentence.slice(0, 60) };
+    if (subject && !/^(全|各)|各级|各部门/.test(subject)) found.push({ text: subject, from: sentence.slice(0, 60) });
   }
-  return null;
+  return found;
+}
+
+/** The subject of the opening: the first of its first sentences that has one. */
+export function findSubject(opening: string): { text: string; from: string } | null {
+  return findSubjects(opening)[0] ?? null;
 }
 
 function headingSubjectOf(heading: string): { text: string; from: string } | null {

@@ -14,8 +14,10 @@ import { HTML_RESIDUE, splitSpamSuffix, type DamageFinding } from './damage.ts';
 import type { PageEvidence } from './page-evidence.ts';
 import type { Line } from './types.ts';
 
-/** Words that make a line read as the title of an annual report. */
+/** Words that name the topic of an annual report in a text. */
 export const REPORT_TOPIC = /(法治政府|法治建设|依法行政)/;
+/** …and in a title: the building of it (法治政府建设), not 法治政府 as a subject of study (中国法治政府发展报告). */
+const TITLE_TOPIC = /(法治政府建设|法治建设|依法行政|建设法治政府|法治政府建設|法治建設)/;
 const REPORT_KIND = /(报告|情况|总结)/;
 export const ORGAN_END = /(人民政府|政府|委员会|党委|党组|党工委|办事处|办公室|管理局|局|厅|委|办|院|署|部|中心|所|队|站|会)$/;
 
@@ -49,7 +51,7 @@ const HEADING_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(
 
 export function isTitleLike(text: string): boolean {
   const t = squash(text);
-  return t.length >= 8 && t.length <= 90 && !HEADING_NUMBER.test(t) && REPORT_TOPIC.test(t) && REPORT_KIND.test(t) && !/[。；，,：:]/.test(t) && !META_LABEL.test(text);
+  return t.length >= 8 && t.length <= 90 && !HEADING_NUMBER.test(t) && TITLE_TOPIC.test(t) && REPORT_KIND.test(t) && !/[。；，,：:]/.test(t) && !META_LABEL.test(text);
 }
 
 /** A short line that names an organ (for titles split over lines: 中共…委员会 / …人民政府 / 关于…的报告). */
