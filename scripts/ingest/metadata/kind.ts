@@ -9,6 +9,8 @@
  * entry, an exam question. A page without a title line is normal: the body's
  * own voice (现将…报告如下; 2022年，我局坚持…) says it is a report.
  */
+import { isDateLine } from '../dates.ts';
+import { META_LABEL } from '../strip.ts';
 import { hanRatio, squash } from '../text.ts';
 import { numberPlaceholders } from './damage.ts';
 import type { PageEvidence } from './page-evidence.ts';
@@ -46,8 +48,16 @@ const PUBLISH = /(发布|公布|出炉|印发|发表)/;
 const NEWS_VOICE = /^(?:\d{1,2}月\d{1,2}日|日前|近日|本报讯|[（(]\s*记者|记者|据悉)|《报告》(?:指出|显示|提出|称|强调)|以下简称《报告》|会议(?:强调|指出|要求|认为)|会上[,，]/;
 
 export function classify({ ev, title, headline, year, censored }: KindInput): Kind {
-  const head = squash(title?.text ?? headline ?? '');
-  const line = squash(headline ?? title?.text ?? '');
+  // The page's first heading-like line, whatever its words (2024年某市政府工作报告 names no 法治政府).
+  const bodyLines = new Set(ev.body);
+  const firstLine = squash(
+    ev.top
+      .filter((l) => !bodyLines.has(l) || l === ev.body.find((b) => b.text !== ''))
+      .map((l) => l.text)
+      .find((t) => squash(t).length <= 60 && !/[。；]/.test(t) && !/[:：]$/.test(t.trim()) && !isDateLine(t) && !META_LABEL.test(t) && !/^[一二三四五六七八九十]{1,3}[、.．]/.test(squash(t))) ?? '',
+  );
+  const head = squash(title?.text ?? headline ?? firstLine);
+  const line = squash(headline ?? title?.text ?? firstLine);
   const heads = `${head}\n${line}`;
   const opening = ev.opening;
   const formula = ev.reportFormula;
@@ -55,11 +65,10 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
   if (/解读/.test(heads) || /解读如下|起草背景|起草过程/.test(opening)) {
     return not('an interpretation (解读) of a report, not the report itself');
   }
-  if (ev.bodyText.length > 0 && hanRatio(ev.bodyText) < 0.3) return not('a catalogue record about a report (little Chinese text), not the report itself');
   // What the title is, judged on its head: "…情况报告及2023年工作方案" is a report with a plan after it.
-  const titleHead = head.split(/及(?=[^及]*(?:方案|计划|安排|打算|思路|要点))/)[0];
+  const titleHead = [head, firstLine].map((h) => h.split(/及(?=[^及]*(?:方案|计划|安排|打算|思路|要点))/)[0]).join('\n');
   const plan = PLAN.exec(titleHead);
-  if (plan && !/(情况|报告|总结)/.test(titleHead.slice(plan.index + plan[0].length))) return not(`a plan (${plan[0]}), not an account of a past year`);
+  if (plan && !/(情况|报告|总结)/.test(titleHead.slice(plan.index + plan[0].length).split('\n')[0])) return not(`a plan (${plan[0]}), not an account of a past year`);
   if (/政府工作报告/.test(titleHead)) return not('a 政府工作报告 (the annual government work report), not the 法治政府建设 report');
   if (/信息公开/.test(titleHead)) return not('a 政府信息公开工作年度报告, not the 法治政府建设 report');
   if (/普法/.test(titleHead)) return not('a 普法 (law popularisation) report, not the 法治政府建设 report');
@@ -71,6 +80,7 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
   if (/整改/.test(titleHead)) return not('a rectification report (整改), not the annual report');
   if (/(述职|述法|述廉)/.test(titleHead)) return not("a leader's 述职/述法 report, not the body's annual report");
   if (/(自查|自评|评估|调研|调查|视察)(报告|情况)/.test(titleHead)) return not('a self-assessment, evaluation or survey report, not the annual report');
+  if (squash(ev.bodyText).length === 0 || hanRatio(ev.bodyText) < 0.3) return not('a catalogue record or a link about a report (no Chinese text of a report), not the report itself');
   if (/(安排如下|要点如下|责任单位[:：])/.test(ev.bodyText.slice(0, 1500))) return not('a plan (工作安排/要点 with 责任单位), not an account of a past year');
   if (/结合材料|谈谈.{0,24}(启示|认识|看法|体会)/.test(ev.bodyText)) return not('an exam question quoting a report, not a report');
   const entries = ev.body.filter((l) => /^【[^】]{2,30}】/.test(l.text.trim())).length;
@@ -104,7 +114,9 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
     return not('an 依法行政 report of the 2004 纲要 years (before the annual 法治政府建设 reports began in 2016)');
   }
 
-  const topic = REPORT_TOPIC.test(head) || REPORT_TOPIC.test(opening) || (censored && /政府建设/.test(opening));
+  // The topic must be the title's or the first paragraph's: a 司法行政 summary mentions 依法行政 further down.
+  const firstParagraph = opening.split('\n')[0] ?? '';
+  const topic = REPORT_TOPIC.test(head) || REPORT_TOPIC.test(firstParagraph) || (censored && /政府建设/.test(firstParagraph));
   if (!topic) return not('not about 法治政府建设: neither the title nor the opening paragraph names it');
   const yearAccount = /^(?:(?:19|20)\d{2}\s*年(?:度|以来)?[，,、是]|一年来|今年以来)/.test(opening.trim()) || ev.subject !== null;
   const sections = ev.headings.length > 0;

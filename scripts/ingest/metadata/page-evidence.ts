@@ -109,6 +109,8 @@ export interface EvidenceInput {
 }
 
 const L1 = /^[一二三四五六七八九十]{1,3}[、.．]/;
+/** The formula a report gives itself: 现将…情况报告如下 (汇报, 总结, 公布). */
+const REPORT_FORMULA = /现[^。]{0,3}[将就对][^。]{0,80}?(?:报告|汇报|总结|公布)如下/;
 
 /** Read all the evidence on a page. */
 export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): PageEvidence {
@@ -148,7 +150,7 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
 
   // Prose the strip stage left above the body because damage hid it (建設(shè) lowers the share of
   // Chinese characters): once cleaned, it is the opening.
-  const strayProse = header.filter((l) => isProse(l.text) && !META_LABEL.test(l.text) && !chromeRule(l.text));
+  const strayProse = header.filter((l) => (isProse(l.text) || REPORT_FORMULA.test(l.text)) && !META_LABEL.test(l.text) && !chromeRule(l.text));
   const strayTail = footer.slice(0, 6).filter((l) => isProse(l.text) && !META_LABEL.test(l.text) && !chromeRule(l.text));
   // A flattened page: the title runs into the first paragraph (…的报告2023年,省政府坚持…).
   const bodyLines = [...strayProse, ...body.filter((l) => l.text !== '')];
@@ -201,7 +203,7 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     url: hints.url ?? meta.Url ?? null,
     urlRegion: hints.urlRegion ?? null,
     urlCandidates: hints.urlRegion ? [hints.urlRegion] : hints.url ? regionCandidatesFromUrl(hints.url) : [],
-    reportFormula: /现[^。]{0,3}[将就对][^。]{0,80}?(?:报告|汇报|总结|公布)如下/.exec(opening)?.[0] ?? null,
+    reportFormula: REPORT_FORMULA.exec(opening)?.[0] ?? null,
     damage,
   };
 }
