@@ -35,6 +35,8 @@ export interface Organ {
   relative: string | null;
   /** Named by its party organ alone (清波街道党工委): the place is known, the reporting body is not certain. */
   party?: boolean;
+  /** A department named without any place (教育局): its place and level come only from the page's evidence. */
+  placeless?: boolean;
   source: string;
   from: string;
 }
@@ -53,6 +55,8 @@ export const CENTRAL_ORGAN =
   /^(国务院[\u4e00-\u9fff]*|中华人民共和国[\u4e00-\u9fff]+|国家[\u4e00-\u9fff]+?(局|委员会|委|署|院|部)|中国(人民银行|证券监督管理委员会|气象局|地震局)|[\u4e00-\u9fff]{1,10}(部|总局|总署|审计署))$/;
 
 const RELATIVE = /^(自治区|自治州|省|市|区|县|州|镇|乡|街道|旗)(?=[\u4e00-\u9fff]{2,})/;
+/** The level of a name that says only that it is a province's (司法厅): any province-level region. */
+export const PROVINCE_LEVEL = '省级';
 const PRONOUN = /^(?:我|本)(局|县|市|区|镇|乡|街道|委|厅|部|省|办|中心|院|署|州|旗|单位)/;
 const TOWN_NAME = /^([\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))(?:人民政府|政府|办事处|党委)?$/;
 
@@ -113,8 +117,12 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
     return { ...base, name: partyOnly[1], kind: 'place', party: true };
   }
   if (ORGAN_END.test(name)) {
-    if (CENTRAL_ORGAN.test(name) && findRegionMentions(name).length === 0) return { ...base, name, kind: 'central' };
-    return { ...base, name, kind: 'organ', relative: RELATIVE.exec(name)?.[1] ?? null };
+    const placeless = findRegionMentions(name).length === 0;
+    if (CENTRAL_ORGAN.test(name) && placeless) return { ...base, name, kind: 'central' };
+    const relative = RELATIVE.exec(name)?.[1] ?? null;
+    // 司法厅 with no place: a 厅 is a province's department.
+    if (placeless && !relative && /厅$/.test(name)) return { ...base, name, kind: 'organ', relative: PROVINCE_LEVEL };
+    return { ...base, name, kind: 'organ', relative, placeless: placeless && !relative };
   }
   if (TOWN_NAME.test(name) && !/^(乡镇|镇|乡|街道|镇街|乡镇街道|各乡镇)/.test(name)) return { ...base, name, kind: 'place' };
   const mentions = findRegionMentions(name);
@@ -179,9 +187,13 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
         if (!organ.relative) return decided(organ, true);
         return resolveRelative(organ, others.filter((o) => o !== organ), ev, notes);
       case 'joint':
-        if (organ.source === 'the report formula' || organ.source === '落款') return decided(organ, true);
-        notes.push(`the opening names 党委 and 政府 together (${organ.name}) and the page has no title to say whether both report`);
-        return decided(organ, false, `${organ.source}: the joint voice ${organ.name}`);
+        // The opening speaks for both bodies (区委、区政府坚持…): a joint report, as 党委 and 政府 below the
+        // province report together to the level above. A township's 党委、政府 is its leadership.
+        if (isTownName(organ.place ?? '')) {
+          notes.push(`the opening speaks for the township's 党委 and 政府 (${organ.name}); read as its government`);
+          return decided({ ...organ, kind: 'place', name: organ.place!, place: null }, true, `${organ.source}: a township's government`);
+        }
+        return decided(organ, true, `${organ.source}: the page speaks for ${organ.name} together`);
       case 'place':
         if (organ.party) notes.push(`${organ.source} names only the party organ of ${organ.name}`);
         return placeWithVoice(organ, jointVoice === organ ? null : heading?.kind === 'joint' ? heading : null, !organ.party, notes, decided);
@@ -258,14 +270,15 @@ function compatiblePlaces(a: string, b: string): boolean {
 
 /** 区司法局 / 省人民政府 / 县人民政府: the full name elsewhere on the page, else the place from the region's evidence. */
 function resolveRelative(organ: Organ, others: Organ[], ev: PageEvidence, notes: string[]): AgencyDecision {
-  const rest = organ.name.slice(organ.relative!.length);
+  const rest = organ.relative === PROVINCE_LEVEL ? organ.name : organ.name.slice(organ.relative!.length);
   const restKey = rest.replace(/^人民政府$|^政府$/, '人民政府');
   const full = others.find((o) => o.kind === 'organ' && !o.relative && o.name.replace(/(?<!人民)政府$/, '人民政府').endsWith(restKey));
   if (full) return { organ: full, certain: true, rule: `${organ.source} names ${organ.name}; ${full.source} gives its full name`, from: full.from, notes };
   // The full name in the text: 《岳阳县人民政府常务会会前学法制度》 for 县人民政府.
   for (const m of findRegionMentions(ev.bodyText)) {
     if (!ev.bodyText.startsWith(rest, m.index + m.name.length) && !(restKey === '人民政府' && ev.bodyText.startsWith('人民政府', m.index + m.name.length))) continue;
-    if (m.regions.length !== 1 || !m.name.endsWith(organ.relative!.replace(/^自治/, ''))) continue;
+    const fits = organ.relative === PROVINCE_LEVEL ? m.regions[0]?.kind === 'province' : m.name.endsWith(organ.relative!.replace(/^自治/, ''));
+    if (m.regions.length !== 1 || !fits) continue;
     const name = `${m.name}${rest.replace(/^政府$/, '人民政府')}`;
     return {
       organ: { ...organ, name, relative: null, source: `${organ.source}, full name in the text`, from: ev.bodyText.slice(m.index, m.index + name.length + 10) },
@@ -404,7 +417,9 @@ export function officialName(organ: Organ, region: Region | null): string {
     case 'organ': {
       let name = organ.name.replace(/^(.{2,}?(?:省|市|区|县|州|旗|自治区))政府$/, '$1人民政府');
       if (!region) return fullDepartmentName(name);
-      if (organ.relative) {
+      if (organ.relative === PROVINCE_LEVEL) {
+        name = region.kind === 'province' ? region.name + name : name;
+      } else if (organ.relative) {
         const rel = organ.relative;
         const rest = name.slice(rel.length).replace(/^政府$/, '人民政府');
         if (region.name.endsWith(rel.replace(/^自治/, '')) || region.kind === 'town') name = region.name + rest;
@@ -421,6 +436,8 @@ export function officialName(organ: Organ, region: Region | null): string {
 const SHORT_DEPARTMENTS: [RegExp, string][] = [
   [/市场监管局$/, '市场监督管理局'],
   [/卫健委$/, '卫生健康委员会'],
+  [/卫生健康委$/, '卫生健康委员会'],
+  [/发展改革委$/, '发展和改革委员会'],
   [/卫健局$/, '卫生健康局'],
   [/发改委$/, '发展和改革委员会'],
   [/发改局$/, '发展和改革局'],

@@ -88,7 +88,7 @@ export function findMetadata({ stripped, readable, hints }: FindMetadataInput): 
   if (region) evidence.region = { rule: regionResult.rule, from: regionResult.from };
   if (!regionResult.certain) review.add('region');
   const organ = decision.organ;
-  const needsPlace = organ !== null && (organ.relative !== null || organ.kind === 'pronoun');
+  const needsPlace = organ !== null && (organ.relative !== null || organ.kind === 'pronoun' || organ.placeless === true);
   // A bare level (我镇 with no township named, 县 with no county found) names no body.
   const bare = organ !== null && organ.kind === 'place' && organ.relative !== null && !region;
   let agency = organ && !bare ? officialName(organ, region) : null;

@@ -391,9 +391,27 @@ export function findQuotedReports(text: string): QuotedReport[] {
   return found;
 }
 
-/** The 落款: the signing body (one or two short lines) above the date line at the end. */
+/**
+ * The 落款: the signing body (one or two short lines) above the date line at
+ * the end; else that of a cover letter at the head of the text (省委、省政府：
+ * 现呈送我委…报告，请审阅。 / 某委 / 2024年3月8日).
+ */
 function findSignature(body: Line[]): Signature | null {
-  const tail = body.filter((l) => l.text !== '').slice(-4);
+  const lines = body.filter((l) => l.text !== '');
+  return signatureIn(lines.slice(-4)) ?? coverLetter(lines.slice(0, 10));
+}
+
+function coverLetter(head: Line[]): Signature | null {
+  for (let i = 1; i < head.length; i++) {
+    if (!isDateLine(head[i].text)) continue;
+    const organ = squash(head[i - 1].text);
+    if (organ.length < 3 || organ.length > 40 || /[，。；：,:]/.test(organ)) continue;
+    return signatureIn(head.slice(Math.max(0, i - 2), i + 1));
+  }
+  return null;
+}
+
+function signatureIn(tail: Line[]): Signature | null {
   for (let i = tail.length - 1; i >= 0; i--) {
     const date = isDateLine(tail[i].text);
     if (!date) continue;

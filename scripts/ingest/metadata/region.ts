@@ -94,7 +94,7 @@ export function decideRegion(organ: Organ | null, ev: PageEvidence): RegionResul
     if (found.length === 1) return { region: found[0], certain: true, rule: `${short[0]} is the short name of ${found[0].name}`, from: name, warnings: [] };
   }
   const level = organ.relative ?? (organ.kind === 'place' ? organ.name : organ.kind === 'joint' ? (organ.place ?? '') : '');
-  if (/^(自治区|省|市|区|县|州|旗|自治州)$/.test(level)) return relativeRegion(level, codes, ev);
+  if (/^(自治区|省|省级|市|区|县|州|旗|自治州)$/.test(level)) return relativeRegion(level, codes, ev);
   return pageRegion(ev, codes, `${organ.name} names no place`);
 }
 
@@ -196,6 +196,8 @@ function ofLevel(region: Region, level: string): boolean {
   switch (level) {
     case '省':
       return region.kind === 'province' && /省$/.test(region.name);
+    case '省级':
+      return region.kind === 'province';
     case '自治区':
       return region.kind === 'province' && /自治区$/.test(region.name);
     case '市':

@@ -85,6 +85,12 @@ function cleanTitleLine(line: Line): Cleaned {
       rule = re === TITLE_LABEL ? 'label 标题, label dropped' : '发文字号 before the title, dropped';
     }
   }
+  // A title quoted whole (浙卫〔2024〕3号《…的报告》): the quotes are not part of it.
+  const quotedWhole = /^《([^《》]+)》$/.exec(text);
+  if (quotedWhole) {
+    text = quotedWhole[1];
+    raw = /^《([^《》]+)》$/.exec(raw)?.[1] ?? raw;
+  }
   // A browser title (标题_栏目_网站名: the site's name is chrome) or spam after the title (damage).
   const split = splitSpamSuffix(text);
   if (split.tail !== null && isTitleLike(split.title)) {

@@ -71,9 +71,10 @@ describe('agency', () => {
     expect(m.level).toBe('乡镇街道');
   });
 
-  it('should flag a joint voice that no title settles', () => {
-    const m = readPage([`2023年，云南省委、省政府${PLAIN}现将有关情况报告如下：`, ...SECTIONS]);
-    expect(m.needsReview).toContain('agency');
+  it('should keep both bodies when the opening speaks for 州党委、政府 and the page has no title', () => {
+    const m = readPage([`2023年，楚雄州委、州政府${PLAIN}现将有关情况报告如下：`, ...SECTIONS]);
+    expect(m.agency).toBe('中共楚雄彝族自治州委、楚雄彝族自治州人民政府');
+    expect(m.needsReview).toEqual([]);
   });
 
   it('should make a joint report of a place whose first heading speaks for 省委、省政府', () => {
@@ -102,6 +103,16 @@ describe('agency', () => {
   it('should not take a party organ named alone as certain', () => {
     const m = readPage([`根据上级部署，今年以来，勐海县勐遮镇党委${PLAIN}现将有关情况报告如下：`, ...SECTIONS]);
     expect(m.agency).toBe('勐海县勐遮镇人民政府');
+    expect(m.needsReview).toContain('agency');
+  });
+
+  it("should read a 厅 named without its place as a province's department, placed by the province the text names", () => {
+    const m = readPage([`2023年，民政厅${PLAIN}为建设更高水平的法治贵州提供保障。`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '贵州省民政厅', region: '贵州省', level: '部门' });
+  });
+
+  it('should not present a department named without any place as certain', () => {
+    const m = readPage([`2023年，民政局${PLAIN}`, ...SECTIONS], { url: 'http://www.gzzy.gov.cn/x/1.html' });
     expect(m.needsReview).toContain('agency');
   });
 

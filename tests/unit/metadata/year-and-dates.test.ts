@@ -33,6 +33,12 @@ describe('year and dates', () => {
     expect(m.publisher).toBeNull();
   });
 
+  it("should take the signing date of a cover letter at the head of the text, and the title without its quotes", () => {
+    const m = readPage(['黔卫〔2024〕5号《贵州省卫生健康委关于2023年度法治政府建设情况的报告》', '省委、省政府：', '现呈送我委2023年度法治政府建设情况报告，请审阅。', '贵州省卫生健康委', '2024年3月6日', `2023年，省卫生健康委${PLAIN}`, ...SECTIONS]);
+    expect(m.title).toBe('贵州省卫生健康委关于2023年度法治政府建设情况的报告');
+    expect(m).toMatchObject({ date: '2024-03-06', dateSource: 'signed', agency: '贵州省卫生健康委员会' });
+  });
+
   it("should never take a date from the URL's path: a page that shows none has none", () => {
     const m = readPage(['个旧市人民政府关于2023年度法治政府建设情况的报告', `2023年，市政府${PLAIN}`, ...SECTIONS], { url: 'https://www.gejiu.gov.cn/zwgk/202403/t20240328_1.html' });
     expect(m.date).toBeNull();
