@@ -175,8 +175,9 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
   if (fromTitle?.kind === 'place') return placeWithVoice(fromTitle, jointVoice, true, notes, decided);
 
   // 2. No usable title: the report formula, the 落款, the opening sentence, in that order.
-  for (const organ of [selfRef, signature, subject]) {
-    if (!organ) continue;
+  // A name beats a pronoun (现将我办… / 区政府办公室坚持…): the pronoun is read only when nothing names the body.
+  const named = [selfRef, signature, subject].filter((o): o is Organ => o !== null);
+  for (const organ of [...named.filter((o) => o.kind !== 'pronoun'), ...named.filter((o) => o.kind === 'pronoun')]) {
     switch (organ.kind) {
       case 'masked':
         notes.push(`the reporting body is masked on this page (${organ.name})`);
@@ -296,7 +297,7 @@ function resolveRelative(organ: Organ, others: Organ[], ev: PageEvidence, notes:
 function resolvePronoun(organ: Organ, others: Organ[], ev: PageEvidence, notes: string[]): AgencyDecision {
   const unit = organ.place!;
   if (/^(局|厅|委|办|中心|院|署|部|单位)$/.test(unit)) {
-    const match = others.find((o) => (o.kind === 'organ' || o.kind === 'central') && !o.relative && (unit === '单位' || o.name.endsWith(unit)));
+    const match = others.find((o) => (o.kind === 'organ' || o.kind === 'central') && !o.relative && (unit === '单位' || o.name.endsWith(unit) || (unit === '办' && o.name.endsWith('办公室'))));
     if (match) return { organ: match, certain: true, rule: `${organ.source} says ${organ.name}; ${match.source} names ${match.name}`, from: match.from, notes };
     notes.push(`the page calls the body ${organ.name} and names it nowhere`);
     return { organ: null, certain: false, rule: `${organ.source}: ${organ.name}, not named`, from: organ.from, notes };
@@ -346,6 +347,9 @@ function townsNamed(text: string, unit: string): string[] {
 const GENERIC_TOWN_WORD = /^(.*(全|各|本|我|该|城|村|集|小|乡|重|市|县|区|和|在|的|与|及|到|入|个|等))?(城镇|集镇|村镇|乡镇|全镇|本镇|我镇|各镇|该镇|全乡|本乡|我乡|各乡|城乡|下乡|街道)$|^(全|各|本|我|该)/;
 
 // ---------------------------------------------------------------- official name
+
+/** X政府 / X政府办公室 after a place: the official name says 人民政府. */
+const GOVERNMENT_SHORT = /^(.{2,}?(?:省|市|区|县|州|旗|自治区))政府(办公室|办公厅)?$/;
 
 /** Municipalities: their districts keep the city in a name (中共天津市津南区委). */
 const MUNICIPALITY = /^(北京市|天津市|上海市|重庆市)/;
@@ -415,7 +419,7 @@ export function officialName(organ: Organ, region: Region | null): string {
       return `${organ.name}人民政府`;
     }
     case 'organ': {
-      let name = organ.name.replace(/^(.{2,}?(?:省|市|区|县|州|旗|自治区))政府$/, '$1人民政府');
+      let name = organ.name.replace(GOVERNMENT_SHORT, '$1人民政府$2');
       if (!region) return fullDepartmentName(name);
       if (organ.relative === PROVINCE_LEVEL) {
         name = region.kind === 'province' ? region.name + name : name;
@@ -424,7 +428,7 @@ export function officialName(organ: Organ, region: Region | null): string {
         const rest = name.slice(rel.length).replace(/^政府$/, '人民政府');
         if (region.name.endsWith(rel.replace(/^自治/, '')) || region.kind === 'town') name = region.name + rest;
       }
-      name = fullDepartmentName(name.replace(/^(.{2,}?(?:省|市|区|县|州|旗|自治区))政府$/, '$1人民政府'));
+      name = fullDepartmentName(name.replace(GOVERNMENT_SHORT, '$1人民政府$2'));
       return withPath(name, region);
     }
     default:

@@ -224,7 +224,10 @@ function ofLevel(region: Region, level: string): boolean {
 function relativeRegion(level: string, codes: Support[], ev: PageEvidence): RegionResult {
   const text = new Map<string, Region>();
   for (const m of textMentions(ev.bodyText)) {
-    if (m.regions.length === 1 && ofLevel(m.regions[0], level)) text.set(m.regions[0].code, m.regions[0]);
+    // A name that exists twice (江北区) counts when the page's other evidence picks one (《重庆市…》).
+    const fitting = m.regions.filter((r) => ofLevel(r, level));
+    const picked = fitting.length > 1 ? fitting.filter((r) => supports(r, codes).length > 0) : fitting;
+    if (picked.length === 1) text.set(picked[0].code, picked[0]);
   }
   const fromText = [...text.values()];
   const url = ev.urlRegion && ofLevel(ev.urlRegion, level) ? ev.urlRegion : null;

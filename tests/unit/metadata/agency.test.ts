@@ -47,6 +47,12 @@ describe('agency', () => {
     expect(m.date).toBe('2024-03-01');
   });
 
+  it('should prefer a name to a pronoun, and place a relative name whose place exists twice by the text', () => {
+    const m = readPage([`2024年，区政府办公室坚持以习近平新时代中国特色社会主义思想为指导，严格落实《重庆市法治政府建设实施方案》，${PLAIN}现将我办2024年度法治政府建设情况报告如下：`, '一、主要举措和成效', '（一）加强学习。对照《江北区法治政府建设应知应会手册》，组织干部职工系统学习，全年开展专题学习31次。']);
+    expect(m.agency).toBe('重庆市江北区人民政府办公室');
+    expect(m.needsReview).toEqual([]);
+  });
+
   it('should leave 我局 unnamed, for review, when nothing on the page names it', () => {
     const m = readPage([`2023年，我局${PLAIN}现将有关情况报告如下：`, ...SECTIONS]);
     expect(m.agency).toBeNull();
