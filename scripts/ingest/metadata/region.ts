@@ -191,6 +191,12 @@ function countyOf(ev: PageEvidence): { region: Region; certain: boolean; from: s
   return null;
 }
 
+/** Whether offset `at` of `text` lies inside a document's title in 《》. */
+function inTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open !== -1 && text.indexOf('》', open) > at && text.lastIndexOf('》', at) < open;
+}
+
 /** Which regions a bare level word (区 in 区司法局) can be. */
 function ofLevel(region: Region, level: string): boolean {
   switch (level) {
@@ -230,15 +236,23 @@ function relativeRegion(level: string, codes: Support[], ev: PageEvidence): Regi
     if (picked.length === 1) text.set(picked[0].code, picked[0]);
   }
   const fromText = [...text.values()];
+  // How firmly the text ties itself to a place: named twice, in a document's title (《岳阳县…》), or with
+  // places inside it; a place named once in passing (学习借鉴某县经验) may be another's.
+  const mentions = textMentions(ev.bodyText);
+  const firm = (r: Region) =>
+    mentions.filter((m) => m.regions.some((x) => x.code === r.code)).length >= 2 ||
+    mentions.some((m) => m.regions.some((x) => x.code === r.code) && inTitle(ev.bodyText, m.index)) ||
+    mentions.some((m) => m.regions.length === 1 && m.regions[0].code !== r.code && isWithin(m.regions[0], r.code));
   const url = ev.urlRegion && ofLevel(ev.urlRegion, level) ? ev.urlRegion : null;
   const site = ev.siteCode?.region && ofLevel(ev.siteCode.region, level) ? ev.siteCode.region : null;
   const salutation = ev.salutation ? findRegionMentions(ev.salutation.to).flatMap((m) => m.regions).find((r) => ofLevel(r, level)) ?? null : null;
   if (fromText.length === 1) {
     const t = fromText[0];
     const conflict = url && url.code !== t.code ? url : null;
+    const agreed = url?.code === t.code;
     return {
       region: t,
-      certain: !conflict,
+      certain: !conflict && (agreed || firm(t)),
       rule: `the one ${level} the text names`,
       from: t.name,
       warnings: conflict ? [`the URL's host names ${conflict.path}, the text ${t.path}; the text wins`] : [],

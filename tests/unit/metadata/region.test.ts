@@ -47,6 +47,13 @@ describe('region', () => {
     expect(m.needsReview).toContain('region');
   });
 
+  it("should not be certain of a relative name's place that the text names only once, in passing", () => {
+    const passing = readPage([`2023年，我县${PLAIN}学习借鉴建水县经验，现将有关情况报告如下：`, ...SECTIONS]);
+    expect(passing.needsReview).toContain('region');
+    const firm = readPage([`2023年，我县${PLAIN}制定《建水县法治政府建设实施方案》，现将有关情况报告如下：`, ...SECTIONS]);
+    expect(firm).toMatchObject({ agency: '建水县人民政府', region: '云南省红河哈尼族彝族自治州建水县', needsReview: [] });
+  });
+
   it('should read an autonomous prefecture called by its first character and 州', () => {
     const m = readPage([`2023年，巴州党委、政府${PLAIN}现将有关情况报告如下：`, ...SECTIONS]);
     expect(m.region).toBe('新疆维吾尔自治区巴音郭楞蒙古自治州');
