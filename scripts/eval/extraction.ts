@@ -196,7 +196,9 @@ export async function measure(folders: string[], { urls = false } = {}): Promise
       }
       if (!isReport) continue;
       result.reports++;
-      if (!metadata || !gotReport) continue;
+      // A report refused as a look-alike still has its values counted (as score-metadata.mjs counts them),
+      // but none of them is archived: no silent error, and it is not complete.
+      if (!metadata) continue;
       const review = new Set<string>(metadata.needsReview);
       const right = new Map<ValueField, boolean>();
       for (const field of VALUE_FIELDS) {
@@ -213,10 +215,10 @@ export async function measure(folders: string[], { urls = false } = {}): Promise
           // A field the truth skips and leaves null is one it cannot judge (河北省委、省政府坚持…: "cannot tell
           // whether both report"): a value there is unverified, not known to be wrong.
           const unjudged = expected[field] == null && (expected.skip ?? []).includes(field);
-          if (!miss.flagged && !unjudged) result.silent.push(miss);
+          if (gotReport && !miss.flagged && !unjudged) result.silent.push(miss);
         }
       }
-      const certain = (['agency', 'region', 'year'] as const).every((f) => right.get(f) && !review.has(f));
+      const certain = gotReport && (['agency', 'region', 'year'] as const).every((f) => right.get(f) && !review.has(f));
       if (certain) result.complete++;
     }
   }
