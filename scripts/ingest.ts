@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_ARCHIVE_DIR } from '../src/archive/layout.ts';
 import { EXTRACTED_FIELDS } from '../src/schema/report.ts';
 import { readManifest } from './ingest/manifest.ts';
-import type { Hints } from './ingest/metadata.ts';
+import type { Hints } from './ingest/metadata/index.ts';
 import { ingestWithNotes, type FileResult, type RunNotes } from './ingest/pipeline.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <files or folders>
@@ -130,7 +130,10 @@ function toJson(r: FileResult) {
     file: r.file,
     isReport: m ? m.isReport : false,
     ...Object.fromEntries(EXTRACTED_FIELDS.map((field) => [field, m?.[field] ?? null])),
+    titleSupplied: m?.titleSupplied ?? false,
     notReportReason: m?.notReportReason ?? null,
+    needsReview: m?.needsReview ?? [],
+    damage: m?.damage ?? [],
     status: r.status,
     id: r.id,
     sections: r.sections.filter((s) => s.depth === 2).map((s) => s.text),

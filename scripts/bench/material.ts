@@ -4,8 +4,9 @@
  * come from (work done, shortcomings, the principal leaders' duties, plans).
  *
  * Read from content/sources/samples/*.txt (the five sample reports) and, for
- * more variety, the report openings in tests/fixtures/dev/*.txt (not the
- * N*.txt non-reports). Only the text between the first paragraph of prose and
+ * more variety, twelve clean report openings of tests/fixtures/dev/
+ * (`DEV_OPENINGS`: not the look-alikes, nor the pages a mirror damaged).
+ * Only the text between the first paragraph of prose and
  * the 落款 is used; page chrome (short lines without a full stop) is dropped.
  * Place names of the samples are replaced by placeholders ({county}, {city},
  * {province}, {unit}) and years by offsets from the report's year ({y+1}), so
@@ -33,6 +34,8 @@ export interface Material {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLE_DIRS = [join(ROOT, 'content/sources/samples'), join(ROOT, 'tests/fixtures/dev')];
+/** The dev openings the generator takes sentences from: clean text, so generated reports read like real ones, and the same every run. */
+const DEV_OPENINGS = new Set(['001', '005', '015', '017', '018', '022', '023', '026', '027', '029', '035', '041'].map((n) => `${n}.txt`));
 
 const CN_NUM = '一二三四五六七八九十';
 const H1 = new RegExp(`^[${CN_NUM}]{1,3}、\\s*(.+)$`);
@@ -83,7 +86,7 @@ export function loadMaterial(dirs: string[] = SAMPLE_DIRS): Material {
   };
   for (const dir of dirs) {
     for (const name of readdirSync(dir).sort()) {
-      if (!/\.txt$/.test(name) || /^N\d/.test(name)) continue;
+      if (!/\.txt$/.test(name) || (dir.endsWith('dev') && !DEV_OPENINGS.has(name))) continue;
       const raw = readFileSync(join(dir, name), 'utf8');
       if (/[設國區縣們]/.test(raw)) continue; // a traditional-character mirror
       readReport(raw, material, add, dir.endsWith('dev'));

@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LEVELS, type ExtractedField, type Level } from '../../src/schema/report.ts';
 import { regionForCode } from '../../src/archive/regions.ts';
-import type { Hints } from './metadata.ts';
+import type { Hints } from './metadata/index.ts';
 
 /**
  * The frontmatter fields a user can give (in a manifest, with --url, or by

@@ -15,7 +15,7 @@ import { IngestError } from './errors.ts';
 import { GIVEN_FIELDS } from './manifest.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { regionForCode } from '../../src/archive/regions.ts';
-import { describe, type Hints, type Metadata } from './metadata.ts';
+import { findMetadata, type Hints, type Metadata } from './metadata/index.ts';
 import { readSource } from './read.ts';
 import { strip } from './strip.ts';
 import { structure, type Section } from './structure.ts';
@@ -78,7 +78,7 @@ export async function analyse(file: string, hints: Hints = {}, maxBytes?: number
   const readable = traditional ? toSimplified(text) : text;
   const zones = strip(text, readable);
   const urlRegion = hints.url ? regionFromUrl(hints.url) : null;
-  const metadata = describe({ stripped: zones.raw, readable: zones.readable, hints: { ...hints, meta: { ...meta, ...hints.meta }, urlRegion } });
+  const metadata = findMetadata({ stripped: zones.raw, readable: zones.readable, hints: { ...hints, meta: { ...meta, ...hints.meta }, urlRegion } });
   const structured = structure(zones.raw.body);
   if (zones.raw.body.length === 0) throw new IngestError('no-report', `${file}: no report text found (no paragraph of prose and no 一、 heading); check that it is a report page, or give the report's text`);
   return {

@@ -201,20 +201,39 @@ function bestRegions(label: string, within: Region[] | null): Region[] {
  * The region named by one gov.cn host, reading its labels from the right:
  * the first label that names a region sets it, and each label further left
  * may narrow it to a region inside it (zx.cq.gov.cn → 重庆市忠县). Labels that
- * name nothing (www, department sub-domains) are skipped. Null when nothing
- * matches or the host stays ambiguous.
+ * name nothing (www, department sub-domains such as sft or sfj) are skipped:
+ * sft.hlj.gov.cn is 黑龙江省's 司法厅, not a county whose initials are sft.
+ * Null when nothing matches or the host stays ambiguous.
  */
 export function regionFromHost(host: string): Region | null {
+  const found = regionCandidatesFromHost(host);
+  return found.length === 1 ? found[0] : null;
+}
+
+/** The equally good readings of a gov.cn host (one when the host is unambiguous, none when it names no region). */
+export function regionCandidatesFromHost(host: string): Region[] {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length < 3 || labels.at(-1) !== 'cn' || labels.at(-2) !== 'gov') return null;
+  if (labels.length < 3 || labels.at(-1) !== 'cn' || labels.at(-2) !== 'gov') return [];
   let current: Region[] | null = null;
   for (const label of labels.slice(0, -2).reverse()) {
     if (IGNORED_LABELS.has(label) || !/^[a-z]+$/.test(label)) continue;
-    if (current === null && DEPARTMENT_LABELS.has(label)) continue;
+    if (DEPARTMENT_LABELS.has(label)) continue;
     const found = bestRegions(label, current);
     if (found.length > 0) current = found;
   }
-  return current?.length === 1 ? current[0] : null;
+  return current ?? [];
+}
+
+/**
+ * The readings of a URL's gov.cn host(s) when they do not settle on one
+ * region (ynlf.gov.cn: 禄丰市 or the former 禄丰县): evidence to weigh with
+ * the text, never a value by itself.
+ */
+export function regionCandidatesFromUrl(url: string): Region[] {
+  const single = regionFromUrl(url);
+  if (single) return [single];
+  const hosts = govHosts(url);
+  return hosts.length === 1 ? regionCandidatesFromHost(hosts[0]) : [];
 }
 
 /** The gov.cn hosts a URL names: its own host (when a gov.cn host) and hosts embedded in its path, in order. */

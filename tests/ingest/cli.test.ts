@@ -66,6 +66,15 @@ describe('npm run ingest', () => {
     expect(listFiles(archive)).toEqual([]);
   });
 
+  it('should emit needsReview (empty when every value is certain), titleSupplied and damage in --dry-run --json', async () => {
+    const { out } = await run(['--dry-run', '--json', 'tests/fixtures/seeds/000_4b59215cab437b17.txt', 'tests/fixtures/dev/005.txt', 'tests/fixtures/dev/008.txt', 'tests/fixtures/dev/013.txt']);
+    const [seed, relative, untitled, watermarked] = JSON.parse(out);
+    expect(seed).toMatchObject({ needsReview: [], titleSupplied: false, damage: [] });
+    expect(relative.needsReview).toEqual(expect.arrayContaining(['agency', 'region']));
+    expect(untitled).toMatchObject({ titleSupplied: true, title: '〔南昌县人民政府2019年度法治政府建设情况报告〕', needsReview: [] });
+    expect(watermarked.damage.join()).toMatch(/watermark/);
+  });
+
   it('should give null with a warning for a field it cannot find', async () => {
     const { out, code } = await run(['--dry-run', '--json', 'tests/fixtures/dev/005.txt']);
     const [entry] = JSON.parse(out);

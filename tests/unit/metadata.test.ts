@@ -1,11 +1,11 @@
 import { describe as group, expect, it } from 'vitest';
-import { describe, organFromTitle, type Hints } from '../../scripts/ingest/metadata.ts';
+import { findMetadata, organFromTitle, type Hints } from '../../scripts/ingest/metadata/index.ts';
 import { strip } from '../../scripts/ingest/strip.ts';
 import { regionByCode } from '../../src/archive/regions.ts';
 
 function read(text: string, hints: Hints = {}) {
   const zones = strip(text);
-  return describe({ stripped: zones.raw, readable: zones.readable, hints });
+  return findMetadata({ stripped: zones.raw, readable: zones.readable, hints });
 }
 
 const PROSE = '2021年，在区委、区政府的坚强领导下，我区坚持以习近平法治思想为指导，扎实推进依法行政，现将有关情况报告如下：';
@@ -33,7 +33,7 @@ group('title', () => {
 group('agency and region', () => {
   it('should take the reporting body from the title, not the publishing office', () => {
     const m = read(['嘉陵区人民政府关于2021年度法治政府建设工作的报告', '时间:2022-03-22 09:46 | 来源:嘉陵区司法局', PROSE].join('\n'));
-    expect(m.agency).toBe('四川省南充市嘉陵区人民政府');
+    expect(m.agency).toBe('南充市嘉陵区人民政府');
     expect(m.publisher).toBe('嘉陵区司法局');
   });
 
@@ -144,7 +144,7 @@ group('more real-world forms', () => {
 
   it('should place a 国务院 department at the central level', () => {
     const m = read(['司法部2020年法治政府建设年度报告', PROSE].join('\n'));
-    expect(m).toMatchObject({ agency: '司法部', region: '中央', regionCode: '100000', level: '中央部委' });
+    expect(m).toMatchObject({ agency: '中华人民共和国司法部', region: '中央', regionCode: '100000', level: '中央部委' });
   });
 
   it('should keep a closing 特此报告。 with the body', () => {

@@ -7,9 +7,11 @@ import { countScripts, isTraditional, toSimplified, traditionalFormsOf } from '.
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const big5Page = readFileSync(join(fixtures, 'dev', '023.txt'), 'utf8');
+/** The simplified pages of the first dev set (the later dev pages include traditional mirrors). */
+const FIRST_DEV_SET = new Set(['001', '005', '015', '017', '018', '022', '026', '027', '029', '035', '041', 'N01', 'N02', 'N03'].map((n) => `${n}.txt`));
 const simplifiedTexts = ['seeds', 'dev'].flatMap((dir) =>
   readdirSync(join(fixtures, dir))
-    .filter((f) => f.endsWith('.txt') && f !== '023.txt')
+    .filter((f) => f.endsWith('.txt') && (dir === 'seeds' || FIRST_DEV_SET.has(f)))
     .map((f) => ({ name: f, text: readFileSync(join(fixtures, dir, f), 'utf8') })),
 );
 
@@ -33,6 +35,12 @@ describe('isTraditional', () => {
   it('should recognise a traditional page decoded from Big5 bytes', async () => {
     const d = await readSource(join(fixtures, 'encodings', '023.big5.txt'));
     expect(isTraditional(d.text)).toBe(true);
+  });
+
+  it('should recognise the traditional mirrors among the dev pages, pinyin residue and mojibake and all', () => {
+    for (const page of ['dev/010', 'dev/019', 'dev/034', 'dev2/004', 'dev2/008', 'dev2/027', 'dev2/033']) {
+      expect(isTraditional(readFileSync(join(fixtures, `${page}.txt`), 'utf8')), page).toBe(true);
+    }
   });
 
   it('should call every simplified report and opening simplified', () => {
