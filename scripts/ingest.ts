@@ -18,8 +18,10 @@ import type { Hints } from './ingest/metadata/index.ts';
 import { ingestWithNotes, type FileResult, type RunNotes } from './ingest/pipeline.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <files or folders>
+       npm run ingest -- [options] --manifest <file>   (the files the manifest names)
 
-Converts raw report texts (.txt, .html, .htm) into content/reports/**/*.md.
+Converts raw report texts (.txt, .html, .htm) into content/reports/**/*.md; a report whose
+agency, region or year is not certain is kept in content/review/ (see npm run review).
 
 Options:
   --archive <dir>    archive folder to write into (default: $ARCHIVE_DIR or content)
@@ -61,21 +63,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     out.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length === 0) {
-    err.write(`No input given: name the files or folders to ingest.\n\n${USAGE}\n`);
+  if (positionals.length === 0 && !values.manifest) {
+    err.write(`No input given: name the files or folders to ingest, or give a manifest.\n\n${USAGE}\n`);
     return 2;
   }
-  const missing = positionals.filter((p) => !existsSync(p));
-  if (missing.length > 0) {
-    err.write(`Not found: ${missing.join(', ')}. Check the path (relative to ${process.cwd()}).\n`);
-    return 2;
-  }
-  const files = positionals.flatMap(expand);
-  if (values.url && files.length !== 1) {
-    err.write(`--url names the page of one file, but ${files.length} files were given; use a manifest for several.\n`);
-    return 2;
-  }
-
   const hints = new Map<string, Hints>();
   if (values.manifest) {
     try {
@@ -85,6 +76,19 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 2;
     }
   }
+  // A manifest alone names the files to ingest (as `npm run review` writes it).
+  const inputs = positionals.length > 0 ? positionals : [...hints.keys()];
+  const missing = inputs.filter((p) => !existsSync(p));
+  if (missing.length > 0) {
+    err.write(`Not found: ${missing.join(', ')}. Check the path (relative to ${positionals.length > 0 ? process.cwd() : `the manifest's folder`}).\n`);
+    return 2;
+  }
+  const files = inputs.flatMap(expand);
+  if (values.url && files.length !== 1) {
+    err.write(`--url names the page of one file, but ${files.length} files were given; use a manifest for several.\n`);
+    return 2;
+  }
+
   if (values.url) hints.set(resolve(files[0]), { ...hints.get(resolve(files[0])), url: values.url });
 
   const maxSize = values['max-size'] === undefined ? undefined : Number(values['max-size']);
@@ -133,6 +137,7 @@ function toJson(r: FileResult) {
     titleSupplied: m?.titleSupplied ?? false,
     notReportReason: m?.notReportReason ?? null,
     needsReview: m?.needsReview ?? [],
+    candidates: m?.candidates ?? {},
     damage: m?.damage ?? [],
     status: r.status,
     id: r.id,
@@ -148,6 +153,8 @@ function report(results: FileResult[], notes: RunNotes, opts: { verbose: boolean
   for (const r of results) {
     if (r.status === 'failed' || r.status === 'not-report' || r.status === 'duplicate') {
       err.write(`${r.status === 'failed' ? 'error' : 'skip'}: ${r.message}\n`);
+    } else if (r.status === 'needs-review') {
+      err.write(`review: ${r.message}\n`);
     }
     if (r.warnings.length > 0 && (opts.verbose || r.status !== 'unchanged')) {
       const shown = opts.verbose ? r.warnings : r.warnings.slice(0, 3);
@@ -163,7 +170,7 @@ function report(results: FileResult[], notes: RunNotes, opts: { verbose: boolean
   }
   const written = opts.dryRun ? `checked ${count('checked')}` : `converted ${count('converted')}, updated ${count('updated')}, unchanged ${count('unchanged')}`;
   err.write(
-    `ingest: ${results.length} files in ${opts.seconds}s: ${written}, not a report ${count('not-report')}, duplicate ${count('duplicate')}, failed ${count('failed')}` +
+    `ingest: ${results.length} files in ${opts.seconds}s: ${written}, kept for review ${count('needs-review')}, not a report ${count('not-report')}, duplicate ${count('duplicate')}, failed ${count('failed')}` +
       (opts.dryRun ? ' (dry run: nothing written)' : ` → ${opts.archiveDir}/reports`) +
       '\n',
   );

@@ -85,11 +85,12 @@ export function loadMaterial(dirs: string[] = SAMPLE_DIRS): Material {
     list.push(text);
   };
   for (const dir of dirs) {
+    const years = knownYears(dir);
     for (const name of readdirSync(dir).sort()) {
       if (!/\.txt$/.test(name) || (dir.endsWith('dev') && !DEV_OPENINGS.has(name))) continue;
       const raw = readFileSync(join(dir, name), 'utf8');
       if (/[設國區縣們]/.test(raw)) continue; // a traditional-character mirror
-      readReport(raw, material, add, dir.endsWith('dev'));
+      readReport(raw, yearOf(raw, years.get(name)), material, add, dir.endsWith('dev'));
     }
   }
   if (dirs === SAMPLE_DIRS) cached = material;
@@ -108,8 +109,26 @@ export function roleOf(heading: string): Role {
   return 'work';
 }
 
-function readReport(raw: string, m: Material, add: (list: string[], text: string) => void, truncated: boolean) {
-  const year = Number(/(20[12]\d)年/.exec(raw)?.[1] ?? 2022);
+/**
+ * The year a material text covers, which its years are made offsets from:
+ * the one its expected.json gives, else the year its title names (…2018年度…),
+ * else the first year in it.
+ */
+function yearOf(raw: string, known: number | undefined): number {
+  return known ?? Number(/(20[12]\d)\s*年度/.exec(raw)?.[1] ?? /(20[12]\d)年/.exec(raw)?.[1] ?? 2022);
+}
+
+/** Years covered by the texts of a folder, as its expected.json gives them. */
+function knownYears(dir: string): Map<string, number> {
+  try {
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { reports?: Array<{ file: string; year?: number | null }> };
+    return new Map((expected.reports ?? []).flatMap((r) => (typeof r.year === 'number' ? [[r.file, r.year] as [string, number]] : [])));
+  } catch {
+    return new Map();
+  }
+}
+
+function readReport(raw: string, year: number, m: Material, add: (list: string[], text: string) => void, truncated: boolean) {
   const lines = raw
     .replace(/\r/g, '')
     .split('\n')
@@ -156,7 +175,8 @@ function stripEnd(text: string): string {
 }
 
 /**
- * Places become placeholders, years become offsets from the report's year,
+ * Places become placeholders, years become offsets from the report's year
+ * (not the years of a period, 2021—2025年: a plan's name keeps them),
  * half-width punctuation and markup characters are left out where they
  * would change the Markdown.
  */
@@ -164,7 +184,10 @@ function generalise(text: string, year: number): string {
   let out = text;
   for (const [name, placeholder] of PLACES) out = out.split(name).join(placeholder);
   out = out.replace(UNIT_WORDS, '{unit}');
-  out = out.replace(/20[12]\d(?=\s*[年\-—–~至])/g, (y) => `{y${signed(Number(y) - year)}}`);
+  const periods: string[] = [];
+  out = out.replace(/20[12]\d\s*[-—–~至]\s*20[12]\d/g, (period) => `\u0000${periods.push(period) - 1}\u0000`);
+  out = out.replace(/20[12]\d(?=\s*年)/g, (y) => `{y${signed(Number(y) - year)}}`);
+  out = out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => periods[Number(n)]);
   out = out.replace(/[*_`#<>[\]|\\]/g, '');
   return out;
 }

@@ -39,7 +39,8 @@ interface CatalogRow {
   regionCode: string;
   level: string;
   year: number;
-  date: string;
+  /** Null when the report's page states no date. */
+  date: string | null;
 }
 
 /** The facts of one catalog row. */
@@ -51,7 +52,7 @@ export function factsOf(row: CatalogRow, base: string): ReportFacts {
     title: row.title,
     agency: row.agency,
     year: String(row.year),
-    date: row.date,
+    date: row.date ?? '',
     region: row.region,
     province: path.province.name,
     city: cityNameOf(path) ?? '',

@@ -82,6 +82,11 @@ export class Archive {
     return this.#bySource.get(sourceFile);
   }
 
+  /** The archived report with the same text (whitespace aside), if any. */
+  sameText(body: string): ArchivedReport | undefined {
+    return this.#byText.get(textDigest(body));
+  }
+
   /**
    * Where a report goes: the path it already has (same source file), a new
    * path (with -2, -3 … when taken), or nowhere because the archive already

@@ -27,7 +27,9 @@ export const GIVEN_FIELDS = [
 
 /** Manifest columns: the file, then what can be given (and `region`, a place name, read but only `regionCode` decides). */
 const GIVEN_COLUMNS: string[] = GIVEN_FIELDS.map(([, column]) => column);
-const COLUMNS = ['file', ...GIVEN_COLUMNS.toSpliced(GIVEN_COLUMNS.indexOf('regionCode'), 0, 'region')];
+/** Columns a review manifest (`npm run review`) shows a person and ingest does not read: the fields to confirm and their candidates. */
+const SHOWN_COLUMNS = ['needsReview', 'candidates'];
+const COLUMNS = ['file', ...GIVEN_COLUMNS.toSpliced(GIVEN_COLUMNS.indexOf('regionCode'), 0, 'region'), ...SHOWN_COLUMNS];
 
 /** Parse RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -86,6 +88,11 @@ export function readManifest(path: string): Map<string, Hints> {
     const file = record.file;
     if (typeof file !== 'string' || file.trim() === '') throw new Error(`${where}: no file named; every entry needs the file it describes`);
     const hint: Hints = {};
+    // A review manifest marks each value that a person must still confirm with a trailing ?.
+    const unconfirmed = Object.entries(record).find(([key, v]) => !SHOWN_COLUMNS.includes(key) && typeof v === 'string' && v.trim().endsWith('?'));
+    if (unconfirmed) {
+      throw new Error(`${where}: ${unconfirmed[0]} ${unconfirmed[1]} is still to be confirmed: check it (the candidates column lists the choices), correct it if need be, and remove the ?`);
+    }
     const str = (key: string) => {
       const v = record[key];
       return v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim();

@@ -1,7 +1,11 @@
 /**
  * The ingest pipeline, composed in one place:
  *
- *   read (decode) → strip (page chrome) → describe (metadata) → structure (headings) → write
+ *   read (decode) → strip (page chrome) → findMetadata → structure (headings) → write
+ *
+ * A report whose agency, region or year (or any value it shows) is not
+ * certain is kept for review (`review.ts`), not archived under `reports/`
+ * and not failed.
  *
  * A failing file never stops the batch: its error is recorded in its result and
  * the next file goes on. Nothing here prints; the command line reports.
@@ -10,13 +14,14 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { EXTRACTED_FIELDS, REQUIRED_FIELDS, type ReportData } from '../../src/schema/report.ts';
 import { mergeCorrections, readState, writeState, type State, type Values } from './corrections.ts';
-import { Archive } from './archive-index.ts';
+import { Archive, type ArchivedReport } from './archive-index.ts';
 import { IngestError } from './errors.ts';
 import { GIVEN_FIELDS } from './manifest.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { regionForCode } from '../../src/archive/regions.ts';
 import { findMetadata, type Hints, type Metadata } from './metadata/index.ts';
 import { readSource } from './read.ts';
+import { clearReview, reviewEntryOf, writeReview } from './review.ts';
 import { strip } from './strip.ts';
 import { structure, type Section } from './structure.ts';
 import { isTraditional, toSimplified } from './traditional.ts';
@@ -45,7 +50,7 @@ export interface RunNotes {
   orphans: { id: string; sourceFile: string }[];
 }
 
-export type Status = 'converted' | 'updated' | 'unchanged' | 'not-report' | 'duplicate' | 'failed' | 'checked';
+export type Status = 'converted' | 'updated' | 'unchanged' | 'needs-review' | 'not-report' | 'duplicate' | 'failed' | 'checked';
 
 export interface FileResult {
   /** The path as given. */
@@ -55,7 +60,7 @@ export interface FileResult {
   id: string | null;
   metadata: Metadata | null;
   sections: Section[];
-  /** Why the file was not archived (failed, not a report, duplicate). */
+  /** Why the file was not archived (failed, kept for review, not a report, duplicate). */
   message: string | null;
   /** Machine-readable reason for a failure. */
   code: string | null;
@@ -123,14 +128,18 @@ function lockedHints(data: Values | undefined): Hints {
   return hints as Hints;
 }
 
-/** Values given for this file, as frontmatter fields. */
-function givenValues(hints: Hints): Values {
+/**
+ * Values given for this file, as frontmatter fields. A given regionCode
+ * gives its region's path, or the township `found` names within it (a
+ * 乡镇街道's code is its county's).
+ */
+function givenValues(hints: Hints, found: Metadata): Values {
   const given: Values = {};
   for (const [field, hint] of GIVEN_FIELDS) if (field !== 'regionCode' && hints[hint]) given[field] = hints[hint];
   const region = hints.regionCode ? regionForCode(hints.regionCode) : undefined;
   if (region) {
     given.regionCode = region.code;
-    given.region = region.path;
+    given.region = found.regionCode === region.code && found.region?.startsWith(region.path) ? found.region : region.path;
   }
   return given;
 }
@@ -174,21 +183,23 @@ async function ingestOne(file: string, archive: Archive, state: State, options: 
   };
   const merged = mergeCorrections({
     extracted,
-    given: givenValues(given),
+    given: givenValues(given, metadata),
     previous: previous?.data,
     lastExtracted: previous ? state[previous.id] : undefined,
   });
   result.warnings.push(...merged.notes);
   const draft = merged.data;
-  result.metadata = { ...metadata, ...(Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, draft[f]])) as Partial<Metadata>) };
+  const locked = new Set(Array.isArray(draft.locked) ? (draft.locked as string[]) : []);
+  // A title a person gave or corrected is theirs, not a devised one.
+  if (metadata.titleSupplied && !locked.has('title')) draft.titleSupplied = true;
+  // What a person gave or corrected is certain; what is still not certain, or missing, waits for review.
+  const uncertain = metadata.needsReview.filter((field) => !locked.has(field));
+  const missing = REQUIRED_FIELDS.filter((field) => draft[field] === null || draft[field] === undefined);
+  // A missing regionCode is a missing region: one field for a person to give.
+  const toReview = [...new Set([...uncertain, ...missing.map((field) => (field === 'regionCode' ? 'region' : field))])];
+  result.metadata = { ...metadata, needsReview: uncertain, ...(Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, draft[f]])) as Partial<Metadata>) };
+  if (toReview.length > 0) return keepForReview(result, { file, draft, metadata, fields: toReview, sourceFile: sourceFile!, previous, archive, options, inside, markdown: analysed.markdown });
 
-  // dateSource goes with date: a missing date is named once.
-  const missing = REQUIRED_FIELDS.filter((f) => f !== 'dateSource' && (draft[f] === null || draft[f] === undefined));
-  if (missing.length > 0) {
-    result.code = 'missing-metadata';
-    result.message = `${file}: cannot archive without ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} in a manifest (see README, Manifest)`;
-    return result;
-  }
   const key = agencyKey(String(draft.agency), String(draft.regionCode));
   const placement = archive.place(draft as Pick<ReportData, 'agency' | 'regionCode' | 'year' | 'sourceFile'>, analysed.markdown, key);
   if (placement.kind === 'duplicate') {
@@ -212,16 +223,65 @@ async function ingestOne(file: string, archive: Archive, state: State, options: 
     result.status = 'checked';
     return result;
   }
-  if (!inside) {
-    const target = join(archiveDir, data.sourceFile);
-    mkdirSync(dirname(target), { recursive: true });
-    if (!existsSync(target)) copyFileSync(file, target);
-  }
+  copySource(file, data.sourceFile, archiveDir, inside);
   state[placement.id] = Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, extracted[f] ?? null]));
   const changed = writeAtomic(reportFile(archiveDir, placement.id), renderFile(data, analysed.markdown));
+  if (clearReview(archiveDir, data.sourceFile)) result.warnings.push(`its review entry is settled: archived as ${placement.id}`);
   result.status = placement.kind === 'new' ? 'converted' : changed ? 'updated' : 'unchanged';
   if (placement.kind === 'new') archive.add({ id: placement.id, file: reportFile(archiveDir, placement.id), data, body: analysed.markdown });
   return result;
+}
+
+interface ReviewCase {
+  file: string;
+  draft: Values;
+  metadata: Metadata;
+  /** The fields not certain, or missing. */
+  fields: string[];
+  sourceFile: string;
+  previous: ArchivedReport | undefined;
+  archive: Archive;
+  options: IngestOptions;
+  inside: boolean;
+  markdown: string;
+}
+
+/**
+ * Keep a report that is not certain for review: its findings, candidates and
+ * text in `review/`, nothing under `reports/`. A report archived before
+ * (complete then, or corrected by hand) stays as it is.
+ */
+function keepForReview(result: FileResult, { file, draft, metadata, fields, sourceFile, previous, archive, options, inside, markdown }: ReviewCase): FileResult {
+  const what = fields.join(', ');
+  if (previous) {
+    result.status = 'unchanged';
+    result.id = previous.id;
+    result.warnings.push(`this run finds ${what} not certain; the archived report ${previous.id} is kept as it is (correct it by hand if it is wrong)`);
+    return result;
+  }
+  const same = archive.sameText(markdown);
+  if (same) {
+    result.status = 'duplicate';
+    result.code = 'duplicate';
+    result.id = same.id;
+    result.message = `${file}: a duplicate: the same text as ${same.id} (from ${same.data.sourceFile}); not kept again`;
+    return result;
+  }
+  result.status = 'needs-review';
+  result.code = 'needs-review';
+  result.message = `${file}: kept for review: ${what} not certain; not published until a person confirms ${fields.length > 1 ? 'them' : 'it'} (npm run review writes a manifest to fill in)`;
+  if (options.dryRun) return result;
+  copySource(file, sourceFile, options.archiveDir, inside);
+  writeReview(options.archiveDir, reviewEntryOf(metadata, draft, sourceFile, fields), markdown);
+  return result;
+}
+
+/** Keep a copy of a source given from outside the archive under `sources/imported/`. */
+function copySource(file: string, sourceFile: string, archiveDir: string, inside: boolean): void {
+  if (inside) return;
+  const target = join(archiveDir, sourceFile);
+  mkdirSync(dirname(target), { recursive: true });
+  if (!existsSync(target)) copyFileSync(file, target);
 }
 
 /**

@@ -5,6 +5,7 @@
  *   <archive>/reports/<year>/<regionCode>-<agencyKey>.md a report (its id: 2018/310113-rmzf)
  *   <archive>/sources/…                                  the sources as received
  *   <archive>/ingest-state.json                          what ingest extracted last time
+ *   <archive>/review/<source>.md                         a report kept for review: not published until a person confirms it
  *
  * and where a report's page is in the built site (`reports/<id>/`). The
  * archive is env `ARCHIVE_DIR` (default `content`); `astro.config.mjs` makes
@@ -24,6 +25,9 @@ export const REPORTS_DIR = 'reports';
 
 /** What ingest extracted last time, per report id, inside the archive folder. */
 export const STATE_FILE = 'ingest-state.json';
+
+/** Reports kept for review (agency, region or year not certain), inside the archive folder. */
+export const REVIEW_DIR = 'review';
 
 /** A report id: `<year>/<regionCode>-<agencyKey>`, the key lowercase ASCII, maybe with a -2, -3 … suffix. */
 export const ID_SHAPE = /^(\d{4})\/(\d{6})-[a-z0-9-]+$/;
@@ -63,6 +67,15 @@ export function reportId(year: number | string, regionCode: string, key: string,
 /** The agency key of a report: its file's basename, `2018/310113-rmzf` → `310113-rmzf`. */
 export function agencyKeyOf(id: string): string {
   return id.slice(id.lastIndexOf('/') + 1);
+}
+
+/**
+ * The review file of the source at `sourceFile` (relative to the archive):
+ * `sources/imported/x.txt` → `<archive>/review/imported~x.md`, one per source.
+ */
+export function reviewFile(archive: string, sourceFile: string): string {
+  const name = sourceFile.replace(/^sources\//, '').replace(/\.[^./]+$/, '').split('/').join('~');
+  return join(archive, REVIEW_DIR, `${name}.md`);
 }
 
 /** A source path as recorded in frontmatter: relative to the archive folder, with forward slashes. */

@@ -17,7 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
     items: reports.slice(0, NEWEST_COUNT).map(({ id, data }) => ({
       title: data.title,
       link: absoluteUrl(reportPath(id), site!),
-      pubDate: new Date(`${data.date}T00:00:00+08:00`),
+      pubDate: data.date ? new Date(`${data.date}T00:00:00+08:00`) : undefined,
       description: `${data.agency} · ${data.region} · ${data.year}年度`,
       categories: [data.level, String(data.year)],
     })),

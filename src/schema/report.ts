@@ -29,8 +29,14 @@ const isoDate = z.preprocess(
 );
 
 export const reportSchema = z.object({
-  /** The title as the document gives it; a title split over lines is joined. */
+  /**
+   * The title as the document gives it; a title split over lines is joined.
+   * When the page shows none, one devised from the agency and year, in
+   * brackets (〔…〕), with `titleSupplied`.
+   */
   title: z.string().trim().min(1, { message: 'a report needs a title' }),
+  /** The title was devised by ingest, not the document's own. */
+  titleSupplied: z.boolean().optional(),
   /** The reporting body's official name (a joint report names both bodies, joined with 、). */
   agency: z.string().trim().min(1, { message: 'a report needs its reporting body' }),
   /** Administrative path, e.g. 上海市宝山区 or 重庆市云阳县凤鸣镇. */
@@ -40,9 +46,9 @@ export const reportSchema = z.object({
   level: z.enum(LEVELS),
   /** The year the report covers, not the year it was published. */
   year: z.number().int().min(2000).max(2100),
-  /** Publication date, else the signing date; `dateSource` says which. */
-  date: isoDate,
-  dateSource: z.enum(DATE_SOURCES),
+  /** Publication date, else the signing date; `dateSource` says which. Absent when the page states neither: never guessed. */
+  date: isoDate.nullish(),
+  dateSource: z.enum(DATE_SOURCES).nullish(),
   /** 成文日期 / the date in the 落款, where shown. */
   signedDate: isoDate.nullish(),
   /** 发文字号, where shown. */
@@ -62,10 +68,15 @@ export const reportSchema = z.object({
    * List field names, e.g. [agency, year].
    */
   locked: z.array(z.string()).optional(),
-}).refine((r) => r.date >= `${r.year}-01-01`, {
-  path: ['date'],
-  message: 'the date is before the year the report covers; check year and date',
-});
+})
+  .refine((r) => !r.date || r.date >= `${r.year}-01-01`, {
+    path: ['date'],
+    message: 'the date is before the year the report covers; check year and date',
+  })
+  .refine((r) => !r.date === !r.dateSource, {
+    path: ['dateSource'],
+    message: 'a date needs its dateSource (published or signed), and only a date has one',
+  });
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type ReportField = keyof ReportData;
@@ -74,10 +85,10 @@ export type ReportField = keyof ReportData;
 export const REPORT_FIELDS = Object.keys(reportSchema.shape) as ReportField[];
 
 /** The archive's own bookkeeping, not facts about the report. */
-const BOOKKEEPING_FIELDS: readonly ReportField[] = ['sourceFile', 'traditional', 'locked'];
+const BOOKKEEPING_FIELDS: readonly ReportField[] = ['titleSupplied', 'sourceFile', 'traditional', 'locked'];
 
 /** What ingest finds out about a report (and a person may correct): every field but the bookkeeping. */
-export const EXTRACTED_FIELDS = REPORT_FIELDS.filter((field) => !BOOKKEEPING_FIELDS.includes(field)) as Array<Exclude<ReportField, 'sourceFile' | 'traditional' | 'locked'>>;
+export const EXTRACTED_FIELDS = REPORT_FIELDS.filter((field) => !BOOKKEEPING_FIELDS.includes(field)) as Array<Exclude<ReportField, 'titleSupplied' | 'sourceFile' | 'traditional' | 'locked'>>;
 export type ExtractedField = (typeof EXTRACTED_FIELDS)[number];
 
 /** The extracted fields a report cannot be archived without (the schema requires them). */

@@ -29,9 +29,9 @@ export interface Agency<R extends ReportEntry = ReportEntry> {
   reports: R[];
 }
 
-/** Newest date first; the same date by id, so the order never changes between builds. */
+/** Newest date first, reports whose page states no date last; the same date by id, so the order never changes between builds. */
 export function byNewest(a: ReportEntry, b: ReportEntry): number {
-  return b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id);
+  return (b.data.date ?? '').localeCompare(a.data.date ?? '') || a.id.localeCompare(b.id);
 }
 
 /** Sort by region code, then by name, the way a government directory lists bodies. */

@@ -126,6 +126,24 @@ import x from 'y'
 结尾一段。
 `;
 
+// A report whose page states neither a publication nor a signing date: archived without one.
+const UNDATED = `---
+title: "宝山区司法局2021年度法治政府建设情况报告"
+agency: "上海市宝山区司法局"
+region: "上海市宝山区"
+regionCode: "310113"
+level: "部门"
+year: 2021
+sourceFile: "sources/hand/undated.txt"
+---
+
+2021年，区司法局扎实推进法治政府建设。
+
+## 一、主要工作
+
+严格规范公正文明执法。
+`;
+
 let work: string;
 let bad: Build;
 let first: Build;
@@ -150,6 +168,7 @@ beforeAll(async () => {
     '2018/310113-rmzf.md': fixtureReport('2018/310113-rmzf'),
     '2019/310113-rmzf.md': fixtureReport('2019/310113-rmzf'),
     '2023/310113-flfwzx.md': HOSTILE,
+    '2021/310113-sfj.md': UNDATED,
   });
   [bad, first, second] = await Promise.all([astroBuild(work, badArchive, 'bad'), astroBuild(work, goodArchive, 'first'), astroBuild(work, goodArchive, 'second')]);
   warm = await astroBuild(work, goodArchive, 'warm', 'first');
@@ -219,7 +238,7 @@ describe('a rebuild after one report changed (incremental build)', () => {
     expect(copied).toContain('reports/2023/310113-flfwzx/');
     expect(copied).toContain('agencies/310113-rmzf/');
     expect(copied).toContain('regions/310000/');
-    expect([...copied].filter((page) => page.startsWith('reports/'))).toHaveLength(3);
+    expect([...copied].filter((page) => page.startsWith('reports/'))).toHaveLength(4); // every report of the archive: 2018, 2019, the hostile one and the undated one
   });
 
   it('should render the edited report, its agency and its regions again, and copy the rest', () => {
@@ -259,6 +278,19 @@ describe('a rebuild after one report changed (incremental build)', () => {
     expect(fresh.status, fresh.output).toBe(0);
     expect(hashes(renamed.dist)).toEqual(hashes(fresh.dist));
   }, 120_000);
+});
+
+describe('a report whose page states no date', () => {
+  it('should be published, its date shown as not stated, and listed after the dated reports', () => {
+    expect(first.status, first.output).toBe(0);
+    const page = readFileSync(join(first.dist, 'reports/2021/310113-sfj/index.html'), 'utf8');
+    expect(textOf(find(fromHtml(page), (element) => hasClass(element, 'report-facts'))[0])).toContain('日期未注明');
+    expect(page).not.toContain('name="PubDate"');
+    const home = readFileSync(join(first.dist, 'index.html'), 'utf8');
+    const order = ['/reports/2023/310113-flfwzx/', '/reports/2019/310113-rmzf/', '/reports/2021/310113-sfj/'].map((href) => home.indexOf(`href="${href}"`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
 });
 
 describe('a report whose text looks like markup', () => {

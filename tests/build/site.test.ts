@@ -163,6 +163,14 @@ describe('report pages', () => {
   });
 });
 
+describe('reports kept for review', () => {
+  it('should not be published, and the home page should say how many wait', () => {
+    expect(page('')).toContain('另有 1 篇报告的机构、地区或年度尚待人工核对，核对后发布。');
+    expect(htmlFiles(dir).filter((path) => path.includes('sdzrmzf') || path.includes('sandu'))).toEqual([]);
+    expect(file('data/reports.json')).not.toContain('三都镇');
+  });
+});
+
 describe('other pages', () => {
   it('should keep every page but reports out of the search index, and run scripts only on the search page', () => {
     const others = htmlFiles(dir).filter((path) => !path.startsWith('reports/'));

@@ -75,14 +75,15 @@ describe('npm run ingest', () => {
     expect(watermarked.damage.join()).toMatch(/watermark/);
   });
 
-  it('should give null with a warning for a field it cannot find', async () => {
+  it('should give null with a warning for a field it cannot find, and keep the report for review rather than fail', async () => {
     const { out, code } = await run(['--dry-run', '--json', 'tests/fixtures/dev/005.txt']);
     const [entry] = JSON.parse(out);
     expect(entry.region).toBeNull();
     expect(entry.date).toBeNull();
     expect(entry.warnings.join('\n')).toMatch(/region not found/);
     expect(entry.warnings.join('\n')).toMatch(/date not found/);
-    expect(code).toBe(1);
+    expect(entry).toMatchObject({ status: 'needs-review', needsReview: expect.arrayContaining(['region']) });
+    expect(code).toBe(0);
   });
 
   it('should convert a folder, copy outside sources into the archive, and change nothing on a second run', async () => {

@@ -18,6 +18,7 @@ import { levelOf } from './level.ts';
 import { gatherEvidence } from './page-evidence.ts';
 import { decideRegion } from './region.ts';
 import { regionForCode } from '../../../src/archive/regions.ts';
+import { findRegionMentions } from '../place-names.ts';
 import { findTitle, supplyTitle } from './title.ts';
 import type { Evidence, Hints, Metadata, ReviewField } from './types.ts';
 import { findYear } from './year.ts';
@@ -110,13 +111,20 @@ export function findMetadata({ stripped, readable, hints }: FindMetadataInput): 
     dateSource = 'published';
   }
   if (hints.regionCode || hints.region) {
-    const givenRegion = (hints.regionCode && regionForCode(hints.regionCode)) || null;
+    let givenRegion = (hints.regionCode && regionForCode(hints.regionCode)) || null;
+    // A township's code is its county's: the township the body's name gives is found within it.
+    if (givenRegion?.kind === 'county' && organ) {
+      const town = findRegionMentions(organ.name, { withinCode: givenRegion.code }).flatMap((m) => m.regions).find((r) => r.kind === 'town' && r.code === givenRegion!.code);
+      if (town) givenRegion = town;
+    }
     if (givenRegion) {
-      if (region && region.code !== givenRegion.code) {
+      // A township the text names within the given county stays: the given code confirms it.
+      const within = region !== null && region.code === givenRegion.code && region.kind === 'town' && givenRegion.kind === 'county';
+      if (region && !within && region.code !== givenRegion.code) {
         warnings.push(`region: given ${givenRegion.path} (${givenRegion.code}), the text suggests ${region.path} (${region.code})`);
       }
-      region = givenRegion;
-      evidence.region = { rule: 'given', from: givenRegion.path };
+      if (!within) region = givenRegion;
+      evidence.region = { rule: 'given', from: (region ?? givenRegion).path };
       review.delete('region');
       if (organ && needsPlace && decision.certain) review.delete('agency');
     }
@@ -182,6 +190,7 @@ export function findMetadata({ stripped, readable, hints }: FindMetadataInput): 
     publisher: ev.publisher,
     source: hints.url ?? ev.meta.Url ?? null,
     needsReview: order.filter((f) => review.has(f)),
+    candidates: review.has('region') && regionResult.candidates ? { region: regionResult.candidates.map((r) => `${r.path} ${r.code}`) } : {},
     damage: damageLines,
     evidence,
     warnings,

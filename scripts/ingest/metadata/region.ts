@@ -18,6 +18,8 @@ export interface RegionResult {
   rule: string;
   from: string;
   warnings: string[];
+  /** When the name exists more than once and the page does not say which: the regions it may mean. */
+  candidates?: Region[];
 }
 
 interface Support {
@@ -116,7 +118,7 @@ function regionFromName(name: string, codes: Support[]): RegionResult | null {
       continue;
     }
     warnings.push(`region ${m.name} is ambiguous (${within.map((r) => `${r.path} ${r.code}`).join(', ')}) and the page does not say which; give regionCode in a manifest or pass --url`);
-    return { region: null, certain: false, rule: '', from: '', warnings };
+    return { region: null, certain: false, rule: '', from: '', warnings, candidates: within };
   }
   if (!chosen) return null;
   // Towns need their county as context.
@@ -166,7 +168,7 @@ function townRegion(town_: string, codes: Support[], ev: PageEvidence): RegionRe
   const warnings = [
     `the township ${town_} exists ${found.length} times (${found.slice(0, 4).map((r) => r.path).join(', ')}${found.length > 4 ? ', …' : ''}) and the page does not say which; give regionCode in a manifest or pass --url`,
   ];
-  return { region: county, certain: false, rule: county ? 'the URL names the county' : '', from: county ? String(ev.url) : '', warnings };
+  return { region: county, certain: false, rule: county ? 'the URL names the county' : '', from: county ? String(ev.url) : '', warnings, candidates: found };
 }
 
 /** The county the page points to: the URL's, else the one county-level place the text or the salutation names. */

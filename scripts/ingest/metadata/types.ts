@@ -46,6 +46,11 @@ export interface Metadata extends Nullable<Required<Pick<ReportData, ExtractedFi
    * the report needs it): a person must confirm them. Empty when all are certain.
    */
   needsReview: ReviewField[];
+  /**
+   * The values an uncertain field may take, best first, each as it would be
+   * given in a manifest (a region as `path code`): what a person chooses from.
+   */
+  candidates: Partial<Record<ReviewField, string[]>>;
   /** Damage a mirror or document site did to the text (spam, watermarks, masked names, …), one line each. */
   damage: string[];
   evidence: Record<string, Evidence>;
