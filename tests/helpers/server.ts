@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { serve, type Running } from '../../scripts/serve.ts';
+import { ID_SHAPE, idOfReportPage } from '../../src/archive/layout.ts';
 import { launchBrowser, shownTexts, watchPage, watchedPage, type ShownText, type WatchedPage } from './browser.ts';
 import { htmlFiles } from './site-files.ts';
 import { DEPLOY_BASE, startNginx } from './web-servers.ts';
@@ -161,7 +162,7 @@ export function useSearchSite(base = '/'): SearchSite {
       const { page } = await site.open();
       await page.goto(site.url);
       const urls = htmlFiles(site.dir)
-        .filter((file) => file.startsWith('reports/'))
+        .filter((file) => ID_SHAPE.test(idOfReportPage(file)))
         .map((file) => new URL(file.replace(/index\.html$/, ''), site.url).href);
       return shownTexts(page, urls);
     };
