@@ -18,7 +18,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { DEFAULT_ARCHIVE_DIR } from './src/archive/layout.ts';
 import { cacheDirectory } from './src/build/cache.ts';
@@ -44,7 +43,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages render a few at a time, so one page's file writes overlap the next one's rendering.
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx(), sitemap(), archiveBuild({ cacheDir, renderCache })],
+  // The sitemap, robots.txt and the feed are pages of their own (src/pages/sitemap-*.xml.ts, robots.txt.ts, rss.xml.ts).
+  integrations: [mdx(), archiveBuild({ cacheDir, renderCache })],
   devToolbar: { enabled: false },
   // Report, agency and region pages give a cacheKey (src/site/cache-key.ts): a rebuild copies
   // the unchanged ones from the previous build (kept in cacheDir) instead of rendering them.

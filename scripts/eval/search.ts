@@ -20,6 +20,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Page } from 'playwright-core';
+import { ID_SHAPE } from '../../src/archive/layout.ts';
 import { launchBrowser, plain, resultUrls, shownTexts, truthOf, waitForSearch, type ShownText } from '../../tests/helpers/browser.ts';
 import { serve } from '../serve.ts';
 
@@ -54,15 +55,17 @@ function random(seed: number): () => number {
 }
 
 function reportUrls(dir: string, siteUrl: string): string[] {
+  const reports = join(dir, 'reports');
   const found: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'index.html') found.push(relative(dir, folder).split(sep).join('/') + '/');
+      // Report pages only: reports/ and reports/<year>/ are index pages.
+      else if (entry.name === 'index.html' && ID_SHAPE.test(relative(reports, folder).split(sep).join('/'))) found.push(relative(dir, folder).split(sep).join('/') + '/');
     }
   };
-  walk(join(dir, 'reports'));
+  walk(reports);
   return found.sort().map((path) => new URL(path, siteUrl).href);
 }
 

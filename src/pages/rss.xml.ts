@@ -1,4 +1,4 @@
-/** RSS feed of the newest reports. */
+/** RSS feed of the newest reports, with its own address as the atom:link rel="self" feed readers check. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { NEWEST_COUNT } from '../site/consts.ts';
@@ -13,7 +13,8 @@ export const GET: APIRoute = async ({ site }) => {
     title: `${settings.name}：最新报告`,
     description: settings.description ?? settings.name,
     site: absoluteUrl('', site!),
-    customData: '<language>zh-CN</language>',
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>zh-CN</language><atom:link href="${absoluteUrl('rss.xml', site!)}" rel="self" type="application/rss+xml"/>`,
     items: reports.slice(0, NEWEST_COUNT).map(({ id, data }) => ({
       title: data.title,
       link: absoluteUrl(reportPath(id), site!),

@@ -15,10 +15,11 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { ID_SHAPE } from '../archive/layout.ts';
 import { pruneRenderCache, renderedBodyCount } from './render-cache.ts';
 
-/** Where report pages are, in the `pathname`s Astro reports. */
-const REPORT_PAGES = 'reports/';
+/** A report page, by the `pathname` Astro reports (`reports/2018/310113-rmzf/`; not the index pages `reports/`, `reports/2018/`). */
+const isReportPage = (pathname: string) => pathname.startsWith('reports/') && ID_SHAPE.test(pathname.slice('reports/'.length).replace(/\/$/, ''));
 
 /** Folders of earlier sites being deleted, in the cache folder. */
 const TRASH_PREFIX = 'old-site-';
@@ -37,7 +38,7 @@ export function archiveBuild(options: { cacheDir: string; renderCache: string })
       },
       'astro:build:done': async ({ pages }) => {
         // Pages copied by the incremental build did not ask for their bodies: keep the cache's entries then.
-        const reportPages = pages.filter((page) => page.pathname.startsWith(REPORT_PAGES)).length;
+        const reportPages = pages.filter((page) => isReportPage(page.pathname)).length;
         pruneRenderCache(options.renderCache, { keepEntries: renderedBodyCount() < reportPages });
         await deleting;
       },

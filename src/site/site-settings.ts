@@ -5,8 +5,8 @@
  * field at fault, e.g.
  * `Invalid site settings in content/site.yaml:\n  - contact.email: expected an email address`.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { describeIssue } from '../schema/issues.ts';
 import { siteSchema, type SiteSettings } from '../schema/site.ts';
@@ -32,6 +32,31 @@ export function parseSiteSettings(text: string, file: string): SiteSettings {
   throw new SiteSettingsError(`Invalid site settings in ${file}:\n${lines.join('\n')}`);
 }
 
+/** The image files the settings name, by field (`badge.image`), as paths relative to the archive folder. */
+export function siteFiles(settings: SiteSettings): Array<{ field: string; path: string }> {
+  const files = [
+    { field: 'badge.image', path: settings.badge?.image },
+    { field: 'errorReport.image', path: settings.errorReport?.image },
+    { field: 'accessibility.image', path: settings.accessibility?.image },
+  ];
+  return files.filter((file): file is { field: string; path: string } => file.path !== undefined);
+}
+
+/** Where the site publishes an image the settings name (`images/dzjg.png` → `site-files/images/dzjg.png`). */
+export const siteFilePath = (path: string) => `site-files/${path}`;
+
+/** Each image the settings name must be a file beside the settings file; `shown` names that file in the message. */
+function checkSiteFiles(settings: SiteSettings, archive: string, shown: string): void {
+  const missing = siteFiles(settings).filter(({ path }) => {
+    const full = join(archive, path);
+    return !existsSync(full) || !statSync(full).isFile();
+  });
+  if (missing.length === 0) return;
+  const folder = dirname(shown);
+  const lines = missing.map(({ field, path }) => `  - ${field}: no file ${folder === '.' ? path : `${folder}/${path}`}`);
+  throw new SiteSettingsError(`Invalid site settings in ${shown}:\n${lines.join('\n')}`);
+}
+
 const cache = new Map<string, SiteSettings>();
 
 /** The site settings of the archive (default: the one `ARCHIVE_DIR` names), read once. */
@@ -49,6 +74,7 @@ export function loadSiteSettings(file = siteSettingsFile()): SiteSettings {
     );
   }
   const settings = parseSiteSettings(text, shown);
+  checkSiteFiles(settings, dirname(file), shown);
   cache.set(file, settings);
   return settings;
 }

@@ -27,4 +27,6 @@ export { reportPath } from '../archive/layout.ts';
 export const agencyPath = (key: string) => `agencies/${key}/`;
 export const regionPath = (code: string) => `regions/${code}/`;
 export const yearPath = (year: number) => `years/${year}/`;
+/** The reports of one year under `reports/`, the parent of each of their pages. */
+export const reportsYearPath = (year: number) => `reports/${year}/`;
 export const levelPath = (level: Level) => `levels/${LEVEL_SLUGS[level]}/`;

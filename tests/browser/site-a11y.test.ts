@@ -1,7 +1,8 @@
 /**
- * Accessibility (WCAG 2.1 AA, which GB/T 37668 follows) of the main kinds of
- * page, checked with axe-core in Chromium: no violation of impact
- * `serious` or `critical`.
+ * Accessibility (WCAG 2.1 AA, which GB/T 37668 follows) of every kind of
+ * page, the index pages of every parent path included, served under /fzzfjs/
+ * by nginx as deployed, checked with axe-core in Chromium: no violation of
+ * impact `serious` or `critical`.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,6 +42,15 @@ const PAGES: Array<[string, string]> = [
   ['an agency page', 'agencies/310113-rmzf/'],
   ['the regions index', 'regions/'],
   ['a region page', 'regions/310113/'],
+  ['a year page', 'years/2018/'],
+  ['a level page', 'levels/county/'],
+  ['the years index', 'years/'],
+  ['the levels index', 'levels/'],
+  ['the agencies index', 'agencies/'],
+  ['the reports index', 'reports/'],
+  ['a year under reports/', 'reports/2018/'],
+  ['the data page', 'data/'],
+  ['the about page', 'about/'],
   ['the 404 page', 'reports/2099/no-such-report/'],
 ];
 

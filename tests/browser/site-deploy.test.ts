@@ -1,7 +1,7 @@
 /**
- * The built site deployed under a sub-path (/fzzfjs/) as a static host
- * serves it: every kind of page loads cleanly from its own origin, fits a
- * 360 px phone, and can be used from the keyboard.
+ * The built site deployed under a sub-path (/fzzfjs/), served by nginx with
+ * the README's configuration: every kind of page loads cleanly from its own
+ * origin, fits a 360 px phone, and can be used from the keyboard.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { useSearchSite } from '../helpers/server.ts';
 
 const site = useSearchSite('/fzzfjs/');
 const REPORT = 'reports/2018/310113-rmzf/';
-const PAGES = ['', REPORT, 'agencies/310113-rmzf/', 'regions/', 'regions/310113/', 'years/2018/', 'about/', 'cite/'];
+const PAGES = ['', REPORT, 'agencies/310113-rmzf/', 'regions/', 'regions/310113/', 'years/2018/', 'about/', 'cite/', 'years/', 'agencies/', 'levels/', 'levels/county/', 'reports/', 'reports/2018/', 'data/'];
 const MISSING = 'reports/2099/no-such-report/';
 
 /** Record failed requests and error responses of `page` (a 404 for `expected404` is the test's own doing). */
@@ -53,7 +53,7 @@ describe('the site served under /fzzfjs/', () => {
   it('should fit a 360 px wide screen without scrolling the page sideways', async () => {
     const { page } = await site.open();
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['', REPORT, 'regions/', 'agencies/310113-rmzf/']) {
+    for (const path of ['', REPORT, 'regions/', 'agencies/310113-rmzf/', 'agencies/', 'years/', 'levels/']) {
       await page.goto(`${site.url}${path}`);
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
       expect(innerWidth, path).toBe(360);

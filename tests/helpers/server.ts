@@ -1,8 +1,10 @@
 /**
  * The fixture archive (`tests/fixtures/archive`), built and indexed as
  * `npm run build` does (`astro build`, then `scripts/index-search.ts`), and
- * served under its base path with the project's own static server
- * (`scripts/serve.ts`) on a free port.
+ * served on a free port: under the sub-path `/fzzfjs/` as it is deployed,
+ * by Debian's nginx with the README's configuration
+ * (`deploy/nginx/fzzfjs.conf`, `tests/helpers/web-servers.ts`); at the
+ * root by the project's own static server (`scripts/serve.ts`).
  *
  * A build is shared by every test file that asks for the same base path and
  * reused across runs while its inputs are unchanged: it lives in
@@ -18,8 +20,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { serve, type Running } from '../../scripts/serve.ts';
+import { ID_SHAPE, idOfReportPage } from '../../src/archive/layout.ts';
 import { launchBrowser, shownTexts, watchPage, watchedPage, type ShownText, type WatchedPage } from './browser.ts';
 import { htmlFiles } from './site-files.ts';
+import { DEPLOY_BASE, startNginx } from './web-servers.ts';
 
 export type { Running };
 
@@ -97,9 +101,17 @@ export async function fixtureSite(base = '/'): Promise<BuiltSite> {
   return { dir, base };
 }
 
-/** Serve `dir` under `base` on 127.0.0.1, any free port. */
+/** Serve `dir` under `base` on 127.0.0.1, any free port, with the project's own static server. */
 export function serveSite(dir: string, base = '/'): Promise<Running> {
   return serve({ dir, base, host: '127.0.0.1', port: 0 });
+}
+
+/** What serves a site in a test: its URL with the base path, its origin, and how to stop it. */
+export type Served = Pick<Running, 'url' | 'origin' | 'close'>;
+
+/** Serve a built site as it is deployed: under `/fzzfjs/` by nginx with the README's configuration, at other paths by `scripts/serve.ts`. */
+export function serveAsDeployed(dir: string, base: string): Promise<Served> {
+  return base === DEPLOY_BASE ? startNginx(dir) : serveSite(dir, base);
 }
 
 export interface SearchSite {
@@ -119,18 +131,19 @@ export interface SearchSite {
 }
 
 /**
- * In a test file: build (or reuse) the fixture site with `base`, serve it,
- * launch one browser for the file, and close everything afterwards.
+ * In a test file: build (or reuse) the fixture site with `base`, serve it
+ * (`serveAsDeployed`: nginx under `/fzzfjs/`), launch one browser for the
+ * file, and close everything afterwards.
  */
 export function useSearchSite(base = '/'): SearchSite {
   const site = { base } as SearchSite;
   vi.setConfig({ testTimeout: 30_000 });
-  let running: Running | undefined;
+  let running: Served | undefined;
   let shared: WatchedPage | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     const built = await fixtureSite(base);
-    running = await serveSite(built.dir, built.base);
+    running = await serveAsDeployed(built.dir, built.base);
     site.dir = built.dir;
     site.url = running.url;
     site.origin = running.origin;
@@ -149,7 +162,7 @@ export function useSearchSite(base = '/'): SearchSite {
       const { page } = await site.open();
       await page.goto(site.url);
       const urls = htmlFiles(site.dir)
-        .filter((file) => file.startsWith('reports/'))
+        .filter((file) => ID_SHAPE.test(idOfReportPage(file)))
         .map((file) => new URL(file.replace(/index\.html$/, ''), site.url).href);
       return shownTexts(page, urls);
     };
