@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { markdownBody } from '../archive/frontmatter.ts';
 import { archiveDirectory, reportFile } from '../archive/layout.ts';
 import { renderMarkdown, type Heading } from './markdown.ts';
 import { markUsed } from './render-cache.ts';
@@ -26,24 +27,8 @@ export interface RenderedReport {
   headings: Heading[];
 }
 
-/**
- * The Markdown after the frontmatter, exactly as gray-matter's `content`
- * (which the loader used to store): a BOM dropped; after a `---` line, the
- * text from the line after the next `\n---`, one line end dropped.
- */
-export function markdownBody(text: string): string {
-  let str = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!str.startsWith('---') || str.charAt(3) === '-') return str;
-  str = str.slice(3);
-  const language = str.slice(0, str.search(/\r?\n/));
-  if (language.trim()) str = str.slice(language.length);
-  const close = str.indexOf('\n---');
-  if (close === -1) return '';
-  let content = str.slice(close + 4);
-  if (content[0] === '\r') content = content.slice(1);
-  if (content[0] === '\n') content = content.slice(1);
-  return content;
-}
+/** The Markdown after the frontmatter, as gray-matter's `content` (see `src/archive/frontmatter.ts`). */
+export { markdownBody };
 
 /**
  * Read report `id`'s file and render its body, or take the rendering from
