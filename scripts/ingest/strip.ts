@@ -6,17 +6,17 @@
  * Nothing is dropped from the report's text itself: the body runs from the
  * first line of prose (or a salutation, or the first 一、 heading, with the
  * short sentences just above it, 本报告经局党组会议审议通过，现予公开。) to the
- * last line of prose, followed by what still belongs to the report's last
- * section: numbered items (1.深入学习…, （10000）…), sentences, and the 落款
- * (signing body and date). Inside the body only lines a rule names as chrome
- * are removed, never a sentence; lines between the body and the first chrome
- * line of the footer that are none of these are listed in `dropped`, for
- * the pipeline to report.
+ * last line of prose, followed by everything of the report's last section
+ * (numbered items 1.深入学习…, （10000）…, short lines) up to the page's first
+ * chrome line or the 落款's date line. Inside the body only lines a rule
+ * names as chrome are removed, never a sentence; lines after the 落款 up to
+ * the footer's first chrome line are listed in `dropped`, for the pipeline
+ * to report.
  */
 import { isDateLine } from './dates.ts';
 import { META_LABEL } from './labels.ts';
 import { squash, trimLine } from '../../src/archive/text.ts';
-import { SENTENCE_END, hanRatio, isProse } from './text.ts';
+import { SENTENCE_END, isProse } from './text.ts';
 
 export interface Stripped {
   /** Lines above the body: title, page metadata, breadcrumbs, navigation. */
@@ -77,14 +77,6 @@ function isSentence(line: string): boolean {
   return isProse(line) || (SENTENCE_END.test(line) && squash(line).length >= 4);
 }
 
-/** A numbered line of any length and any number (1.深入学习…, （10000）推进…, 十一、…): part of the report's structure. */
-const NUMBERED = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*(?:\d+|[一二三四五六七八九十百]+)\s*[）)]|\d+\s*[、.．](?!\d))\s*\S/;
-
-/** A long line of Chinese text, even without punctuation (a paragraph cut short by the crawl): not a menu or a footer item. */
-function isLongText(line: string): boolean {
-  return squash(line).length >= 20 && hanRatio(line) > 0.6;
-}
-
 /** The chrome rule of a line inside the body: none for a sentence (推广二维码亮证执法。 is text, not a QR code). */
 function bodyChromeRule(line: string): string | null {
   return isSentence(line) ? null : chromeRule(line);
@@ -120,27 +112,20 @@ export function strip(text: string, readable: string = text): { raw: Stripped; r
       break;
     }
   }
-  // What still belongs to the last section: numbered items, sentences, and the 落款
-  // (a short signing-body line or two, then a date line).
+  // What follows the last paragraph is the last section's, up to the page's first chrome line
+  // or the 落款's date line (with a note such as （此件公开发布） after it).
   let end = lastProse + 1;
   for (let i = end; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
     if (isDateLine(line)) {
       end = i + 1;
-      continue;
+      const note = nextNonEmpty(lines, i, 1)[0];
+      if (note !== undefined && /^[（(][^（()）]{1,20}[）)]$/.test(lines[note]) && !chromeRule(lines[note])) end = note + 1;
+      break;
     }
     if (chromeRule(line) && !isSentence(line)) break;
-    if (NUMBERED.test(line) || isSentence(line) || isLongText(line)) {
-      end = i + 1;
-      continue;
-    }
-    const signing = nextNonEmpty(lines, i, 2).findIndex((j) => isDateLine(lines[j]));
-    if (squash(line).length <= 40 && signing !== -1) {
-      end = i + 1;
-      continue;
-    }
-    break;
+    end = i + 1;
   }
   if (lastProse === -1) end = start;
 

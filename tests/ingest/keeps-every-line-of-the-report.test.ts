@@ -20,9 +20,9 @@ describe('a report with short lines', () => {
     expect(markdown.startsWith('本报告经局党组会议审议通过，现予公开。\n')).toBe(true);
   });
 
-  it('should keep the numbered items under the last heading, and the 落款', async () => {
+  it('should keep every line under the last heading, and the 落款 with its note', async () => {
     const { markdown } = await analyse(SHORT_LINES);
-    for (const line of ['1.深入学习习近平法治思想', '4.做好普法宣传工作', '上海市宝山区司法局\n\n2024年1月15日']) expect(markdown).toContain(line);
+    for (const line of ['1.深入学习习近平法治思想', '4.做好普法宣传工作', '责任单位 局办公室', '上海市宝山区司法局\n\n2024年1月15日\n\n（此件公开发布）']) expect(markdown).toContain(line);
   });
 
   it('should keep a sentence that mentions a QR code (二维码), which is text, not chrome', async () => {
