@@ -48,7 +48,9 @@ const PAGE_COPY_DIGESTS = 'page-copies.json';
 export function stagingFolder(outDir: string, root: string): string {
   const rel = relative(root, outDir);
   const inside = rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
-  return inside ? join(dirname(outDir), `.${basename(outDir)}.building`) : join(root, '.astro', 'building', basename(outDir));
+  // Outside the project, two OUT_DIRs may share a name: the folder is named after the whole path.
+  const key = createHash('sha256').update(outDir).digest('hex').slice(0, 8);
+  return inside ? join(dirname(outDir), `.${basename(outDir)}.building`) : join(root, '.astro', 'building', `${basename(outDir)}-${key}`);
 }
 
 /** Folders of earlier swaps: the next site before its rename, the previous one being deleted. */
