@@ -98,7 +98,10 @@ beforeAll(async () => {
   cache = join(work, 'cache');
   const foreign = join(work, 'foreign');
   writeFile(join(foreign, 'notes.txt'), '我的笔记');
+  const badSettings = archive('bad-settings', { '2018/310113-rmzf.md': fixtureReport('2018/310113-rmzf') });
+  writeFileSync(join(badSettings, 'site.yaml'), 'name: 报告库\n');
   const refused = {
+    'a site.yaml without sponsor and contact': { ARCHIVE_DIR: badSettings, OUT_DIR: join(work, 'never') },
     'the archive': { ARCHIVE_DIR: good, OUT_DIR: good },
     'a folder inside the archive': { ARCHIVE_DIR: good, OUT_DIR: join(good, 'reports/dist') },
     'the project': { ARCHIVE_DIR: good, OUT_DIR: ROOT },
@@ -144,6 +147,15 @@ describe('an OUT_DIR the build must not replace (item 1)', () => {
   it('should mark its own site, and build over it again', () => {
     expect(first.status, first.output).toBe(0);
     expect(existsSync(join(out, '.fzzf-site.json'))).toBe(true);
+  });
+});
+
+describe('site settings that are wrong', () => {
+  it('should name the file and the fields, with no stack trace', () => {
+    const run = refusals['a site.yaml without sponsor and contact'];
+    expect(run.status).not.toBe(0);
+    expect(run.output).toMatch(/Invalid site settings in .*bad-settings\/site\.yaml:\n\s+- sponsor: expected the 主办单位/);
+    noStackTrace(run.output);
   });
 });
 
