@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ARCHIVE_DIR } from '../src/archive/layout.ts';
 import { EXTRACTED_FIELDS } from '../src/schema/report.ts';
-import { readManifest } from './ingest/manifest.ts';
+import { isHttpUrl, readManifestFile, shownUrl } from './ingest/manifest.ts';
 import type { Hints } from './ingest/metadata/index.ts';
 import { ingestWithNotes, type FileResult, type RunNotes } from './ingest/pipeline.ts';
 
@@ -68,9 +68,14 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 2;
   }
   const hints = new Map<string, Hints>();
+  const runWarnings: string[] = [];
+  let entries: Array<{ file: string; where: string }> = [];
   if (values.manifest) {
     try {
-      for (const [file, hint] of readManifest(values.manifest)) hints.set(file, hint);
+      const manifest = readManifestFile(values.manifest);
+      for (const [file, hint] of manifest.hints) hints.set(file, hint);
+      runWarnings.push(...manifest.warnings);
+      entries = manifest.entries;
     } catch (error) {
       err.write(`${(error as Error).message}\n`);
       return 2;
@@ -88,8 +93,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     err.write(`--url names the page of one file, but ${files.length} files were given; use a manifest for several.\n`);
     return 2;
   }
-
-  if (values.url) hints.set(resolve(files[0]), { ...hints.get(resolve(files[0])), url: values.url });
+  const given = new Set(files.map((file) => resolve(file)));
+  for (const entry of entries) {
+    if (!given.has(entry.file)) runWarnings.push(`${entry.where}: matches none of the files given, so its values were not used; check the file name (it is relative to the manifest's folder)`);
+  }
+  if (values.url && !isHttpUrl(values.url)) {
+    runWarnings.push(`--url ${shownUrl(values.url)} is not an http(s) URL; left out (the report is archived without it)`);
+  } else if (values.url) {
+    hints.set(resolve(files[0]), { ...hints.get(resolve(files[0])), url: values.url });
+  }
 
   const maxSize = values['max-size'] === undefined ? undefined : Number(values['max-size']);
   if (maxSize !== undefined && !(maxSize > 0)) {
@@ -106,6 +118,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     maxBytes: maxSize === undefined ? undefined : Math.round(maxSize * 1024 * 1024),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  for (const warning of [...runWarnings, ...notes.warnings]) err.write(`warning: ${warning}\n`);
+  if (notes.fatal) {
+    err.write(`error: ${notes.fatal}\n`);
+    if (values.json) out.write('[]\n');
+    return 1;
+  }
 
   if (values.json) {
     out.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`);

@@ -6,10 +6,12 @@
  * Entries live in `<cache>/search-pages/<fingerprint>/<2 hex>/<sha256>`, the
  * fingerprint a digest of the code that reads pages (`EXTRACTOR_FILES`) and
  * of the lockfile, so a change to either reads every page afresh. The key
- * is a digest of the page's path, the base path and the page. An entry is one line of JSON
- * (the facts, messages and headings), a line end, then the text file as the
- * index writes it. A damaged or unreadable entry only costs a parse; a cache
- * that cannot be written only costs time.
+ * is a digest of the page's path, the base path and the page. An entry is the
+ * sha256 of the rest of the entry, a line end, one line of JSON (the messages),
+ * a line end, then the text file as the index writes it. An entry whose
+ * digest does not match (cut short on disk, changed) or that cannot be read
+ * is not used: the page is parsed again and the entry rewritten. A cache that
+ * cannot be written only costs time.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +46,9 @@ export function pageKey(file: string, base: string, html: string): string {
 
 const entryFile = (directory: string, key: string) => join(directory, key.slice(0, 2), key);
 
-/** The cached header and text of page `key`, or undefined. */
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The cached header and text of page `key`, or undefined when there is none or it does not match its digest. */
 export function readCachedPage<Header>(directory: string, key: string): { header: Header; text: string } | undefined {
   let contents: string;
   try {
@@ -52,10 +56,14 @@ export function readCachedPage<Header>(directory: string, key: string): { header
   } catch {
     return undefined;
   }
-  const split = contents.indexOf('\n');
+  const first = contents.indexOf('\n');
+  if (first !== 64) return undefined;
+  const rest = contents.slice(first + 1);
+  if (digestOf(rest) !== contents.slice(0, first)) return undefined;
+  const split = rest.indexOf('\n');
   if (split <= 0) return undefined;
   try {
-    return { header: JSON.parse(contents.slice(0, split)) as Header, text: contents.slice(split + 1) };
+    return { header: JSON.parse(rest.slice(0, split)) as Header, text: rest.slice(split + 1) };
   } catch {
     return undefined;
   }
@@ -69,7 +77,8 @@ export function writeCachedPage(directory: string, key: string, header: unknown,
   const temporary = `${file}.${process.pid}-${process.hrtime.bigint()}-${++writes}.tmp`;
   try {
     mkdirSync(join(directory, key.slice(0, 2)), { recursive: true });
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${text}`);
+    const rest = `${JSON.stringify(header)}\n${text}`;
+    writeFileSync(temporary, `${digestOf(rest)}\n${rest}`);
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true });

@@ -6,7 +6,8 @@
  * words when the exact search finds few. Past `PAGEFIND_PART_SIZE` reports it
  * is built in parts, one at a time, which the page merges (`mergeIndex`).
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SEARCH_FILTERS } from '../../src/search/filters.ts';
 import { seconds } from './log.ts';
@@ -63,7 +64,9 @@ export async function startPagefind(reports: PreparedReport[], dir: string, part
   const started = performance.now();
   const pagefind = await import('pagefind');
   const problems: string[] = [];
-  const out = join(dir, 'pagefind');
+  // Written into pagefind.new/ and swapped in whole, so a run cut short leaves the last index in place.
+  const final = join(dir, 'pagefind');
+  const out = `${final}.new`;
   rmSync(out, { recursive: true, force: true });
   const parts: PreparedReport[][] = [];
   const count = Math.ceil(reports.length / partSize);
@@ -90,6 +93,13 @@ export async function startPagefind(reports: PreparedReport[], dir: string, part
       await write(first, 0);
       for (let part = 1; part < parts.length; part++) await write(await add(parts[part]), part);
       writeFileSync(join(out, 'parts.json'), JSON.stringify(parts.map((_, part) => pagefindPart(part))));
+      if (problems.length === 0) {
+        const old = `${final}.old`;
+        rmSync(old, { recursive: true, force: true });
+        if (existsSync(final)) renameSync(final, old);
+        renameSync(out, final);
+        await rm(old, { recursive: true, force: true, maxRetries: 3 });
+      }
       log(`pagefind: ${reports.length} records${parts.length > 1 ? ` in ${parts.length} parts` : ''} in ${seconds(started)}`);
     } catch (error) {
       problems.push(`pagefind: ${(error as Error).message}`);

@@ -90,12 +90,23 @@ export function readPage({ dir, stage, base, cache }: ReadContext, { file, index
   if (!html.includes('data-pagefind-body')) return { index, skipped: true, messages: [] };
   const key = cache === undefined ? undefined : pageKey(file, base, html);
   const cached = key === undefined ? undefined : readCachedPage<CachedHeader>(cache as string, key);
-  const page = cached ? { sections: JSON.parse(cached.text) as SectionRow[], messages: cached.header.messages } : readSections(html);
+  const reused = cached ? cachedPage(cached) : undefined;
+  const page = reused ?? readSections(html);
   const known = factsFor(file, facts);
   const { prepared, text } = prepareReport({ file, record: known.record, sections: page.sections, messages: [] });
   writeFileSync(join(stage, textFile(index)), text);
-  if (key && !cached) writeCachedPage(cache as string, key, { messages: page.messages } satisfies CachedHeader, text);
-  return { index, skipped: false, messages: [...known.messages, ...page.messages], prepared, textBytes: Buffer.byteLength(text), key, fromCache: cached !== undefined };
+  if (key && !reused) writeCachedPage(cache as string, key, { messages: page.messages } satisfies CachedHeader, text);
+  return { index, skipped: false, messages: [...known.messages, ...page.messages], prepared, textBytes: Buffer.byteLength(text), key, fromCache: reused !== undefined };
+}
+
+/** A cache entry's sections and messages, or undefined when it does not hold what the index writes. */
+function cachedPage(cached: { header: CachedHeader; text: string }): { sections: SectionRow[]; messages: string[] } | undefined {
+  try {
+    const sections = JSON.parse(cached.text) as SectionRow[];
+    return Array.isArray(sections) && Array.isArray(cached.header.messages) ? { sections, messages: cached.header.messages } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Read every page, in worker threads when `workers` > 0; results come back in any order. */

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { readFrontmatter } from '../../src/archive/frontmatter.ts';
 import { REPORTS_DIR, idOfReportFile, reportId } from '../../src/archive/layout.ts';
 
 export interface ArchivedReport {
@@ -17,6 +17,16 @@ export interface ArchivedReport {
   file: string;
   data: Record<string, unknown>;
   body: string;
+}
+
+/** A report file whose frontmatter cannot be read: left as it is, its id and source kept from other reports. */
+export interface UnreadableReport {
+  id: string;
+  file: string;
+  /** What is wrong, with the line. */
+  problem: string;
+  /** The source it names, found by its `sourceFile:` line, if any. */
+  sourceFile: string | null;
 }
 
 export type Placement =
@@ -42,6 +52,9 @@ function reportKey(r: Pick<Identity, 'agency' | 'regionCode' | 'year'>): string 
 
 export class Archive {
   readonly reports: ArchivedReport[] = [];
+  /** Reports whose frontmatter cannot be read (a duplicate key, a YAML tag, an alias bomb …). */
+  readonly unreadable: UnreadableReport[] = [];
+  readonly #unreadableBySource = new Map<string, UnreadableReport>();
   readonly #bySource = new Map<string, ArchivedReport>();
   readonly #byText = new Map<string, ArchivedReport>();
   readonly #byReport = new Map<string, ArchivedReport>();
@@ -60,12 +73,30 @@ export class Archive {
         if (/\.md\.\d+\.tmp$/.test(f)) rmSync(join(reportsDir, year.name, f));
         if (!f.endsWith('.md')) continue;
         const file = join(reportsDir, year.name, f);
-        const parsed = matter(readFileSync(file, 'utf8'));
-        found.push({ id: idOfReportFile(`${year.name}/${f}`), file, data: parsed.data, body: parsed.content });
+        const id = idOfReportFile(`${year.name}/${f}`);
+        const text = readFileSync(file, 'utf8');
+        try {
+          const parsed = readFrontmatter(text);
+          found.push({ id, file, data: parsed.data, body: parsed.body });
+        } catch (error) {
+          const sourceFile = /^sourceFile:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(text)?.[1] ?? null;
+          archive.#addUnreadable({ id, file, problem: (error as Error).message, sourceFile });
+        }
       }
     }
     for (const report of found.sort((a, b) => a.id.localeCompare(b.id))) archive.add(report);
     return archive;
+  }
+
+  #addUnreadable(report: UnreadableReport): void {
+    this.unreadable.push(report);
+    this.#ids.add(report.id);
+    if (report.sourceFile) this.#unreadableBySource.set(report.sourceFile, report);
+  }
+
+  /** The unreadable report made from `sourceFile`, if any: ingest must not make a second one. */
+  unreadableBySource(sourceFile: string): UnreadableReport | undefined {
+    return this.#unreadableBySource.get(sourceFile);
   }
 
   add(report: ArchivedReport): void {

@@ -8,30 +8,19 @@
  *   2. a field listed in `locked` keeps its value;
  *   3. a field whose value differs from what ingest wrote last time was
  *      corrected by hand: it keeps its value and is added to `locked`;
+ *      when what ingest wrote last time is not known (the state file is
+ *      missing or unreadable, or has no entry for the report), every value
+ *      that differs from the text counts as corrected by hand;
  *   4. everything else takes the newly extracted value.
  *
  * What ingest extracted last time is kept per report in
- * `<archive>/ingest-state.json`, so rule 3 can tell a hand edit from an
- * improvement of the extractor.
+ * `<archive>/ingest-state.json` (`state.ts`), so rule 3 can tell a hand edit
+ * from an improvement of the extractor.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { stateFile } from '../../src/archive/layout.ts';
 import { EXTRACTED_FIELDS } from '../../src/schema/report.ts';
-import { writeAtomic } from './write.ts';
 
 export type Values = Record<string, unknown>;
 export type State = Record<string, Values>;
-
-export function readState(archiveDir: string): State {
-  const file = stateFile(archiveDir);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as State) : {};
-}
-
-/** Write the state with sorted keys, so the file is stable in git. */
-export function writeState(archiveDir: string, state: State): void {
-  const sorted = Object.fromEntries(Object.keys(state).sort().map((id) => [id, state[id]]));
-  writeAtomic(stateFile(archiveDir), `${JSON.stringify(sorted, null, 2)}\n`);
-}
 
 function same(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
@@ -53,7 +42,7 @@ export function mergeCorrections({
   given: Values;
   /** The report's frontmatter as it is now in the archive, if it exists. */
   previous?: Values;
-  /** What ingest wrote for it last time, if known. */
+  /** What ingest wrote for it last time; undefined when not known. */
   lastExtracted?: Values;
 }): Merged {
   const data: Values = { ...extracted };
@@ -70,6 +59,10 @@ export function mergeCorrections({
       data[field] = previous[field];
       locked.add(field);
       notes.push(`kept ${field} as corrected by hand (${String(previous[field])}) and locked it`);
+    } else if (previous && !lastExtracted && !same(previous[field], extracted[field]) && previous[field] !== undefined) {
+      data[field] = previous[field];
+      locked.add(field);
+      notes.push(`kept ${field} as found in the report (${String(previous[field])}; the text gives ${String(extracted[field] ?? 'nothing')}) and locked it: what ingest wrote last time is not known`);
     }
   }
   if (locked.size > 0) data.locked = [...locked].sort();

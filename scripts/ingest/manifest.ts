@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { LEVELS, type ExtractedField, type Level } from '../../src/schema/report.ts';
+import { LEVELS, isCalendarDate, type ExtractedField, type Level } from '../../src/schema/report.ts';
 import { regionForCode } from '../../src/archive/regions.ts';
 import type { Hints } from './metadata/index.ts';
 
@@ -65,8 +65,39 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
+/** A report's source URL as ingest keeps it: http or https only (it becomes a link on the site). */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A URL as shown in a message: at most 80 characters. */
+export const shownUrl = (url: string) => JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}…` : url);
+
+/** What a manifest gives: hints by resolved file path, where each entry is, and what was left out (with why). */
+export interface Manifest {
+  hints: Map<string, Hints>;
+  /** Each entry's file (resolved) and how to name the entry in a message. */
+  entries: Array<{ file: string; where: string }>;
+  warnings: string[];
+}
+
 /** Read a manifest: resolved file path → hints. Errors name the manifest, the row and the field. */
 export function readManifest(path: string): Map<string, Hints> {
+  return readManifestFile(path).hints;
+}
+
+/**
+ * Read a manifest with its notes: a value that cannot be a report's (a
+ * `javascript:` URL) is left out with a warning; one that is wrong in form
+ * (a regionCode not in the table, a date not in the calendar) is an error
+ * naming the manifest, the entry and the field.
+ */
+export function readManifestFile(path: string): Manifest {
   const text = readFileSync(path, 'utf8');
   let records: Record<string, unknown>[];
   if (/\.ya?ml$/i.test(path)) {
@@ -83,6 +114,8 @@ export function readManifest(path: string): Map<string, Hints> {
   }
   const base = dirname(path);
   const hints = new Map<string, Hints>();
+  const entries: Manifest['entries'] = [];
+  const warnings: string[] = [];
   records.forEach((record, index) => {
     const where = `${path}: entry ${index + 1}`;
     const file = record.file;
@@ -98,6 +131,10 @@ export function readManifest(path: string): Map<string, Hints> {
       return v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim();
     };
     hint.url = str('url');
+    if (hint.url && !isHttpUrl(hint.url)) {
+      warnings.push(`${where}: url ${shownUrl(hint.url)} is not an http(s) URL; left out (the report is archived without it)`);
+      hint.url = null;
+    }
     hint.title = str('title');
     hint.agency = str('agency');
     hint.region = str('region');
@@ -113,8 +150,10 @@ export function readManifest(path: string): Map<string, Hints> {
     hint.year = year ? Number(year) : null;
     const date = record.date instanceof Date ? record.date.toISOString().slice(0, 10) : str('date');
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${where}: date ${date} is not written YYYY-MM-DD`);
+    if (date && !isCalendarDate(date)) throw new Error(`${where}: date ${date} is not a day of the calendar`);
     hint.date = date;
     hints.set(resolve(base, file), hint);
+    entries.push({ file: resolve(base, file), where: `${where} (${file})` });
   });
-  return hints;
+  return { hints, entries, warnings };
 }

@@ -10,26 +10,34 @@
  * A failing file never stops the batch: its error is recorded in its result and
  * the next file goes on. Nothing here prints; the command line reports.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { EXTRACTED_FIELDS, REQUIRED_FIELDS, type ReportData } from '../../src/schema/report.ts';
-import { mergeCorrections, readState, writeState, type State, type Values } from './corrections.ts';
+import { mergeCorrections, type Values } from './corrections.ts';
 import { Archive, type ArchivedReport } from './archive-index.ts';
+import { checkText } from './check.ts';
 import { IngestError } from './errors.ts';
-import { GIVEN_FIELDS } from './manifest.ts';
+import { GIVEN_FIELDS, isHttpUrl, shownUrl } from './manifest.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
+import { lockArchive, type Lock } from './lock.ts';
 import { regionForCode } from '../../src/archive/regions.ts';
 import { findMetadata, type Hints, type Metadata } from './metadata/index.ts';
-import { readSource } from './read.ts';
+import { formatCharactersNote, readSource, removeFormatCharacters, type Decoded } from './read.ts';
 import { clearReview, reviewEntryOf, writeReview } from './review.ts';
+import { IngestState } from './state.ts';
 import { strip } from './strip.ts';
 import { structure, type Section } from './structure.ts';
 import { isTraditional, toSimplified } from './traditional.ts';
 import { regionFromUrl } from './url-hint.ts';
 import {
-  agencyKey, renderFile, toMarkdown, validate, writeAtomic,
+  agencyKey, describeWriteError, extraFields, renderFile, toMarkdown, validate, writeAtomic,
 } from './write.ts';
-import { reportFile, sourcePath } from '../../src/archive/layout.ts';
+import { reportFile, reviewFile, sourcePath } from '../../src/archive/layout.ts';
+
+/** The most headings one report may have: real reports have tens, a few hundred at most. */
+export const MAX_HEADINGS = 1000;
+/** The longest file name a source may be kept under, in bytes (most file systems allow 255). */
+const MAX_NAME_BYTES = 255;
 
 export interface IngestOptions {
   /** The archive folder (default: content). */
@@ -48,6 +56,10 @@ export interface IngestOptions {
 export interface RunNotes {
   /** Reports kept in the archive although their source file is gone. */
   orphans: { id: string; sourceFile: string }[];
+  /** About the archive as a whole: unreadable reports, the state file, a lock taken over. */
+  warnings: string[];
+  /** Why nothing was done (another ingest holds the archive, the archive cannot be written), if so. */
+  fatal: string | null;
 }
 
 export type Status = 'converted' | 'updated' | 'unchanged' | 'needs-review' | 'not-report' | 'duplicate' | 'failed' | 'checked';
@@ -68,28 +80,78 @@ export interface FileResult {
   encoding: string | null;
 }
 
+/** What analysing one file gives: everything but writing. */
+export interface Analysed {
+  metadata: Metadata;
+  sections: Section[];
+  markdown: string;
+  warnings: string[];
+  encoding: string;
+  traditional: boolean;
+}
+
 /** Analyse one file: everything but writing. */
-export async function analyse(file: string, hints: Hints = {}, maxBytes?: number): Promise<{ metadata: Metadata; sections: Section[]; markdown: string; warnings: string[]; encoding: string; traditional: boolean }> {
-  const decoded = await readSource(file, { maxBytes });
+export async function analyse(file: string, hints: Hints = {}, maxBytes?: number): Promise<Analysed> {
+  return analyseDecoded(file, await readSource(file, { maxBytes }), hints);
+}
+
+/** Analyse a file already read and decoded (read.ts). */
+export function analyseDecoded(file: string, decoded: Decoded, hints: Hints = {}): Analysed {
   const warnings = [...decoded.warnings];
   let text = decoded.text;
   let meta: Record<string, string> = {};
   if (looksLikeHtml(text) || /\.html?$/i.test(file)) {
-    const page = htmlToText(text);
-    text = page.text;
-    meta = page.meta;
+    let page;
+    try {
+      page = htmlToText(text);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new IngestError(
+        'too-deep',
+        `${file}: the page nests its elements too deeply to be read (${error.message}); no report page does that: save the report's text as a .txt file and ingest that`,
+      );
+    }
+    // Character references (&#x202e;) become format characters only now.
+    const visible = removeFormatCharacters(page.text);
+    text = visible.text;
+    const note = formatCharactersNote(file, visible.removed);
+    if (note) warnings.push(note);
+    meta = Object.fromEntries(Object.entries(page.meta).map(([key, value]) => [key, removeFormatCharacters(value).text]));
+  }
+  if (meta.Url !== undefined && !isHttpUrl(meta.Url)) {
+    warnings.push(`the page's <meta name="Url"> ${shownUrl(meta.Url)} is not an http(s) URL; left out (the report is archived without a source URL)`);
+    delete meta.Url;
   }
   const traditional = isTraditional(text);
   const readable = traditional ? toSimplified(text) : text;
   const zones = strip(text, readable);
   const urlRegion = hints.url ? regionFromUrl(hints.url) : null;
   const metadata = findMetadata({ stripped: zones.raw, readable: zones.readable, hints: { ...hints, meta: { ...meta, ...hints.meta }, urlRegion } });
-  const structured = structure(zones.raw.body);
   if (zones.raw.body.length === 0) throw new IngestError('no-report', `${file}: no report text found (no paragraph of prose and no 一、 heading); check that it is a report page, or give the report's text`);
+  const structured = structure(zones.raw.body);
+  if (structured.sections.length > MAX_HEADINGS) {
+    throw new IngestError(
+      'too-many-headings',
+      `${file}: ${structured.sections.length} headings, over the ${MAX_HEADINGS} one report may have; check that this is a single report (not several joined, or a list numbered as headings) and ingest the report alone`,
+    );
+  }
+  const markdown = toMarkdown(structured.tree);
+  checkText(file, zones.raw.body, markdown);
+  if (zones.raw.removed.length > 0) {
+    const shown = zones.raw.removed.slice(0, 3).map((r) => `${JSON.stringify(r.line.slice(0, 30))} (${r.rule})`).join(', ');
+    warnings.push(`removed ${zones.raw.removed.length} line(s) of page chrome from inside the text: ${shown}${zones.raw.removed.length > 3 ? ', …' : ''}`);
+  }
+  if (zones.raw.dropped.length > 0) {
+    const shown = zones.raw.dropped.slice(0, 3).map((line) => JSON.stringify(line.slice(0, 30))).join(', ');
+    warnings.push(
+      `left out ${zones.raw.dropped.length} line(s) after the report's end, taken for the page footer: ${shown}${zones.raw.dropped.length > 3 ? ', …' : ''}; ` +
+        'if they belong to the report, ingest a file that holds the report\'s text alone',
+    );
+  }
   return {
     metadata,
     sections: structured.sections,
-    markdown: toMarkdown(structured.tree),
+    markdown,
     warnings: [...warnings, ...metadata.warnings, ...structured.warnings],
     encoding: decoded.encoding,
     traditional,
@@ -101,19 +163,67 @@ export async function ingest(files: string[], options: IngestOptions): Promise<F
   return (await ingestWithNotes(files, options)).results;
 }
 
+/**
+ * Ingest a batch. The archive is locked for the run (lock.ts) unless it is a
+ * dry run; what was extracted is journalled before each report is written
+ * (state.ts). A file that fails, for whatever reason, is a failed result and
+ * the next file goes on.
+ */
 export async function ingestWithNotes(files: string[], options: IngestOptions): Promise<{ results: FileResult[]; notes: RunNotes }> {
-  const archive = Archive.read(options.archiveDir);
-  const state = readState(options.archiveDir);
-  const results: FileResult[] = [];
-  for (const file of files) {
-    results.push(await ingestOne(file, archive, state, options));
+  const notes: RunNotes = { orphans: [], warnings: [], fatal: null };
+  const archiveDir = options.archiveDir;
+  let lock: Lock | undefined;
+  if (!options.dryRun) {
+    try {
+      lock = lockArchive(archiveDir);
+    } catch (error) {
+      notes.fatal = error instanceof IngestError ? error.message : `${archiveDir}: ${describeWriteError(error, archiveDir, archiveDir)}`;
+      return { results: [], notes };
+    }
+    if (lock.note) notes.warnings.push(lock.note);
   }
-  if (!options.dryRun && Object.keys(state).length > 0) writeState(options.archiveDir, state);
-  // A report whose source is gone stays in the archive; say so.
-  const orphans = archive.reports
-    .filter((r) => typeof r.data.sourceFile === 'string' && !existsSync(join(options.archiveDir, r.data.sourceFile as string)))
-    .map((r) => ({ id: r.id, sourceFile: r.data.sourceFile as string }));
-  return { results, notes: { orphans } };
+  try {
+    const archive = Archive.read(archiveDir);
+    for (const report of archive.unreadable) {
+      notes.warnings.push(`${report.file}: the frontmatter cannot be read (${report.problem}); this report is left as it is: fix it by hand`);
+    }
+    const state = IngestState.open(archiveDir, archive.reports.length + archive.unreadable.length > 0);
+    notes.warnings.push(...state.warnings);
+    const results: FileResult[] = [];
+    for (const file of files) {
+      let result: FileResult;
+      try {
+        result = await ingestOne(file, archive, state, options);
+      } catch (error) {
+        result = unexpected(file, error);
+      }
+      results.push(result);
+    }
+    if (!options.dryRun) {
+      try {
+        state.commit();
+      } catch (error) {
+        notes.warnings.push(`${describeWriteError(error, join(archiveDir, 'ingest-state.json'), archiveDir)}; the next run takes what this one wrote from ingest-state.journal`);
+      }
+    }
+    // A report whose source is gone stays in the archive; say so.
+    notes.orphans = archive.reports
+      .filter((r) => typeof r.data.sourceFile === 'string' && !existsSync(join(archiveDir, r.data.sourceFile as string)))
+      .map((r) => ({ id: r.id, sourceFile: r.data.sourceFile as string }));
+    return { results, notes };
+  } finally {
+    lock?.release();
+  }
+}
+
+/** A fault no stage foresaw: a failed result that names the file, never a stack trace. */
+function unexpected(file: string, error: unknown): FileResult {
+  const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  return {
+    file, status: 'failed', id: null, metadata: null, sections: [], code: 'internal',
+    message: `${file}: ingest failed on this file (${what}); the rest of the batch went on. This is a fault in ingest: keep the file and report it.`,
+    warnings: [], encoding: null,
+  };
 }
 
 /** The locked fields of an archived report, as hints for the next analysis. */
@@ -144,28 +254,35 @@ function givenValues(hints: Hints, found: Metadata): Values {
   return given;
 }
 
-async function ingestOne(file: string, archive: Archive, state: State, options: IngestOptions): Promise<FileResult> {
+async function ingestOne(file: string, archive: Archive, state: IngestState, options: IngestOptions): Promise<FileResult> {
   const result: FileResult = { file, status: 'failed', id: null, metadata: null, sections: [], message: null, code: null, warnings: [], encoding: null };
+  const fail = (code: string, message: string) => Object.assign(result, { status: 'failed' as const, code, message });
   const given = options.hints?.get(resolve(file)) ?? {};
   const archiveDir = options.archiveDir;
   const inside = isInside(archiveDir, file);
-  let sourceFile: string | null = null;
+
+  // Read once: the bytes decide where an outside source is kept, and are what is copied.
+  let decoded: Awaited<ReturnType<typeof readSource>>;
   try {
-    sourceFile = inside ? sourcePath(archiveDir, file) : importedSourcePath(archiveDir, file);
-  } catch {
-    // Unreadable: analyse() below reports it.
-  }
-  const previous = sourceFile ? archive.bySourceFile(sourceFile) : undefined;
-  // Locked values of the report already archived count as given, so what depends on them (agency, level) follows.
-  const hints: Hints = { ...lockedHints(previous?.data), ...given };
-  let analysed;
-  try {
-    analysed = await analyse(file, hints, options.maxBytes);
+    decoded = await readSource(file, { maxBytes: options.maxBytes });
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    result.code = error.code;
-    result.message = error.message;
-    return result;
+    return fail(error.code, error.message);
+  }
+  const sourceFile = inside ? sourcePath(archiveDir, file) : importedSourcePath(archiveDir, file, decoded.bytes);
+  const unreadable = archive.unreadableBySource(sourceFile);
+  if (unreadable) {
+    return fail('unreadable-report', `${file}: its report ${unreadable.file} has frontmatter ingest cannot read (${unreadable.problem}); fix that file by hand, then run ingest again`);
+  }
+  const previous = archive.bySourceFile(sourceFile);
+  // Locked values of the report already archived count as given, so what depends on them (agency, level) follows.
+  const hints: Hints = { ...lockedHints(previous?.data), ...given };
+  let analysed: Analysed;
+  try {
+    analysed = analyseDecoded(file, decoded, hints);
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error;
+    return fail(error.code, error.message);
   }
   const { metadata } = analysed;
   Object.assign(result, { metadata, sections: analysed.sections, warnings: analysed.warnings, encoding: analysed.encoding });
@@ -178,14 +295,14 @@ async function ingestOne(file: string, archive: Archive, state: State, options: 
   }
   const extracted: Values = {
     ...Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, metadata[f] ?? null])),
-    sourceFile: sourceFile!,
+    sourceFile,
     traditional: analysed.traditional || undefined,
   };
   const merged = mergeCorrections({
     extracted,
     given: givenValues(given, metadata),
     previous: previous?.data,
-    lastExtracted: previous ? state[previous.id] : undefined,
+    lastExtracted: previous ? state.entries[previous.id] : undefined,
   });
   result.warnings.push(...merged.notes);
   const draft = merged.data;
@@ -198,10 +315,29 @@ async function ingestOne(file: string, archive: Archive, state: State, options: 
   // A missing regionCode is a missing region: one field for a person to give.
   const toReview = [...new Set([...uncertain, ...missing.map((field) => (field === 'regionCode' ? 'region' : field))])];
   result.metadata = { ...metadata, needsReview: uncertain, ...(Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, draft[f]])) as Partial<Metadata>) };
-  if (toReview.length > 0) return keepForReview(result, { file, draft, metadata, fields: toReview, sourceFile: sourceFile!, previous, archive, options, inside, markdown: analysed.markdown });
+  if (toReview.length > 0) {
+    const kept = keepForReview(result, { file, draft, metadata, fields: toReview, sourceFile, previous, archive, options, markdown: analysed.markdown });
+    if (kept.status !== 'needs-review' || options.dryRun) return kept;
+    let writing = join(archiveDir, sourceFile);
+    try {
+      if (!inside && !existsSync(writing)) writeAtomic(writing, decoded.bytes);
+      writing = reviewFile(archiveDir, sourceFile);
+      writeReview(archiveDir, reviewEntryOf(metadata, draft, sourceFile, toReview), analysed.markdown);
+    } catch (error) {
+      return fail('cannot-write', `${file}: ${describeWriteError(error, writing, archiveDir)}`);
+    }
+    return kept;
+  }
 
-  const key = agencyKey(String(draft.agency), String(draft.regionCode));
-  const placement = archive.place(draft as Pick<ReportData, 'agency' | 'regionCode' | 'year' | 'sourceFile'>, analysed.markdown, key);
+  let data: ReportData;
+  try {
+    data = validate(draft, previous ? `${file} (archived as ${previous.file})` : file);
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error;
+    return fail(error.code, error.message);
+  }
+  const key = agencyKey(data.agency, data.regionCode);
+  const placement = archive.place(data, analysed.markdown, key);
   if (placement.kind === 'duplicate') {
     result.status = 'duplicate';
     result.code = 'duplicate';
@@ -210,25 +346,31 @@ async function ingestOne(file: string, archive: Archive, state: State, options: 
     return result;
   }
   result.id = placement.id;
-  let data: ReportData;
-  try {
-    data = validate(draft, file);
-  } catch (error) {
-    if (!(error instanceof IngestError)) throw error;
-    result.code = error.code;
-    result.message = error.message;
-    return result;
-  }
   if (options.dryRun) {
     result.status = 'checked';
     return result;
   }
-  copySource(file, data.sourceFile, archiveDir, inside);
-  state[placement.id] = Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, extracted[f] ?? null]));
-  const changed = writeAtomic(reportFile(archiveDir, placement.id), renderFile(data, analysed.markdown));
+  const target = reportFile(archiveDir, placement.id);
+  const content = renderFile(data, analysed.markdown, extraFields(previous?.data));
+  let writing = join(archiveDir, data.sourceFile);
+  let changed: boolean;
+  try {
+    if (!inside && !existsSync(writing)) writeAtomic(writing, decoded.bytes);
+    writing = join(archiveDir, 'ingest-state.journal');
+    const undo = state.record(placement.id, Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, extracted[f] ?? null])), content);
+    writing = target;
+    try {
+      changed = writeAtomic(target, content);
+    } catch (error) {
+      undo();
+      throw error;
+    }
+  } catch (error) {
+    return fail('cannot-write', `${file}: ${describeWriteError(error, writing, archiveDir)}`);
+  }
   if (clearReview(archiveDir, data.sourceFile)) result.warnings.push(`its review entry is settled: archived as ${placement.id}`);
   result.status = placement.kind === 'new' ? 'converted' : changed ? 'updated' : 'unchanged';
-  if (placement.kind === 'new') archive.add({ id: placement.id, file: reportFile(archiveDir, placement.id), data, body: analysed.markdown });
+  if (placement.kind === 'new') archive.add({ id: placement.id, file: target, data, body: analysed.markdown });
   return result;
 }
 
@@ -242,16 +384,16 @@ interface ReviewCase {
   previous: ArchivedReport | undefined;
   archive: Archive;
   options: IngestOptions;
-  inside: boolean;
   markdown: string;
 }
 
 /**
- * Keep a report that is not certain for review: its findings, candidates and
- * text in `review/`, nothing under `reports/`. A report archived before
- * (complete then, or corrected by hand) stays as it is.
+ * Decide how a report that is not certain is kept: for review (its findings,
+ * candidates and text go to `review/`, written by the caller; nothing under
+ * `reports/`), or, archived before (complete then, or corrected by hand), as
+ * it is.
  */
-function keepForReview(result: FileResult, { file, draft, metadata, fields, sourceFile, previous, archive, options, inside, markdown }: ReviewCase): FileResult {
+function keepForReview(result: FileResult, { file, fields, previous, archive, markdown }: ReviewCase): FileResult {
   const what = fields.join(', ');
   if (previous) {
     result.status = 'unchanged';
@@ -270,32 +412,44 @@ function keepForReview(result: FileResult, { file, draft, metadata, fields, sour
   result.status = 'needs-review';
   result.code = 'needs-review';
   result.message = `${file}: kept for review: ${what} not certain; not published until a person confirms ${fields.length > 1 ? 'them' : 'it'} (npm run review writes a manifest to fill in)`;
-  if (options.dryRun) return result;
-  copySource(file, sourceFile, options.archiveDir, inside);
-  writeReview(options.archiveDir, reviewEntryOf(metadata, draft, sourceFile, fields), markdown);
   return result;
-}
-
-/** Keep a copy of a source given from outside the archive under `sources/imported/`. */
-function copySource(file: string, sourceFile: string, archiveDir: string, inside: boolean): void {
-  if (inside) return;
-  const target = join(archiveDir, sourceFile);
-  mkdirSync(dirname(target), { recursive: true });
-  if (!existsSync(target)) copyFileSync(file, target);
 }
 
 /**
  * Where a source from outside the archive is kept: sources/imported/<name>,
- * with -2, -3 … when another file already has that name.
+ * with -2, -3 … when another file already has that name, the stem shortened
+ * (at a character) so that the name stays within 255 bytes.
  */
-function importedSourcePath(archiveDir: string, file: string): string {
+function importedSourcePath(archiveDir: string, file: string, bytes: Uint8Array): string {
   const ext = extname(file);
   const stem = basename(file, ext);
-  const bytes = readFileSync(file);
   for (let n = 1; ; n++) {
-    const candidate = `sources/imported/${stem}${n === 1 ? '' : `-${n}`}${ext}`;
+    const suffix = `${n === 1 ? '' : `-${n}`}${ext}`;
+    const candidate = `sources/imported/${fitBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(suffix))}${suffix}`;
     const target = join(archiveDir, candidate);
-    if (!existsSync(target) || readFileSync(target).equals(bytes)) return candidate;
+    if (!existsSync(target) || sameBytes(target, bytes)) return candidate;
+  }
+}
+
+/** `text` cut at a character boundary to at most `max` UTF-8 bytes. */
+function fitBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let out = '';
+  let size = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch);
+    if (size + n > max) break;
+    out += ch;
+    size += n;
+  }
+  return out;
+}
+
+function sameBytes(file: string, bytes: Uint8Array): boolean {
+  try {
+    return statSync(file).size === bytes.length && readFileSync(file).equals(bytes);
+  } catch {
+    return false;
   }
 }
 

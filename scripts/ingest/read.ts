@@ -19,7 +19,9 @@
  * spaces, full-width punctuation…) except that a BOM is removed and line
  * endings become \n. Later stages do the normalising.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { IngestError } from './errors.ts';
 import { traditionalFormsOf } from './traditional.ts';
 
@@ -249,11 +251,133 @@ const ENCODING_NAMES: Record<Encoding, string> = {
 };
 
 // ---------------------------------------------------------------------------
+// Invisible format characters
+
+/** Unicode format characters (general category Cf): invisible, but they reorder or split what is shown. */
+const FORMAT_CHARACTER = /\p{Cf}/gu;
+
+const FORMAT_NAMES: Record<number, string> = {
+  0x00ad: 'SOFT HYPHEN',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE (BOM)',
+};
+
+/**
+ * Remove the invisible format characters (U+202E RIGHT-TO-LEFT OVERRIDE,
+ * U+200B ZERO WIDTH SPACE, …) from a text: a report has no use for them, and
+ * they change what a reader sees (an override turns 郑州市教育局 around) or
+ * split words that ingest and search look for. Returns the count of each
+ * code point removed.
+ */
+export function removeFormatCharacters(text: string): { text: string; removed: Map<number, number> } {
+  const removed = new Map<number, number>();
+  const cleaned = text.replace(FORMAT_CHARACTER, (ch) => {
+    const cp = ch.codePointAt(0) ?? 0;
+    removed.set(cp, (removed.get(cp) ?? 0) + 1);
+    return '';
+  });
+  return { text: cleaned, removed };
+}
+
+/** The warning for removed format characters, or null when none were. */
+export function formatCharactersNote(file: string, removed: Map<number, number>): string | null {
+  if (removed.size === 0) return null;
+  const total = [...removed.values()].reduce((a, b) => a + b, 0);
+  const which = [...removed]
+    .map(([cp, n]) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}${FORMAT_NAMES[cp] ? ` ${FORMAT_NAMES[cp]}` : ''}${n > 1 ? ` ×${n}` : ''}`)
+    .join(', ');
+  return `${file}: removed ${total} invisible format character(s) (${which}): they change how the text is shown or split its words; check the original if the text looks changed.`;
+}
+
+// ---------------------------------------------------------------------------
+// Mixed encodings
+
+/**
+ * How a file that is not valid UTF-8 holds UTF-8 all the same: the longest
+ * run of valid UTF-8 CJK characters (ASCII between them does not break a
+ * run), where it starts, and the invalid sequences. A legacy-encoded text
+ * forms a valid three-byte CJK sequence only by chance, never twenty in a
+ * row; a file that is half UTF-8 has long runs and many invalid bytes.
+ */
+function utf8Runs(bytes: Uint8Array): { longest: number; longestAt: number; invalid: number; firstInvalid: number } {
+  let longest = 0;
+  let longestAt = 0;
+  let run = 0;
+  let runAt = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = n > 0 && i + n <= bytes.length;
+    for (let k = 1; ok && k < n; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    let cp = 0;
+    if (ok) {
+      cp = n === 2 ? b & 0x1f : n === 3 ? b & 0x0f : b & 0x07;
+      for (let k = 1; k < n; k++) cp = (cp << 6) | (bytes[i + k] & 0x3f);
+      ok = !(n === 3 && cp < 0x800) && !(n === 4 && (cp < 0x10000 || cp > 0x10ffff)) && !(cp >= 0xd800 && cp <= 0xdfff);
+    }
+    if (!ok) {
+      invalid++;
+      if (firstInvalid < 0) firstInvalid = i;
+      run = 0;
+      i++;
+      continue;
+    }
+    if ((cp >= 0x3000 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xffef)) {
+      if (run === 0) runAt = i;
+      run++;
+      if (run > longest) {
+        longest = run;
+        longestAt = runAt;
+      }
+    } else {
+      run = 0;
+    }
+    i += n;
+  }
+  return { longest, longestAt, invalid, firstInvalid };
+}
+
+/** A file that is part UTF-8 Chinese text and part something else (two files joined, an edit saved in another encoding). */
+function mixedEncoding(bytes: Uint8Array, file: string): IngestError | undefined {
+  const runs = utf8Runs(bytes);
+  if (runs.longest < 20 || runs.invalid < 10) return undefined;
+  const rest = decodeWith('gb18030', bytes.subarray(runs.firstInvalid, Math.min(bytes.length, runs.firstInvalid + 4096)));
+  const other = plausible(assessChinese(rest)) ? 'GB18030/GBK' : 'another encoding';
+  return new IngestError(
+    'mixed-encoding',
+    `${file}: mixes encodings: it holds UTF-8 Chinese text (${runs.longest} characters in a row from byte ${runs.longestAt}), ` +
+      `but ${runs.invalid} byte sequence(s) are not UTF-8 (the first at byte ${runs.firstInvalid}, which reads as ${other}). ` +
+      'It was probably put together from files in different encodings: re-save each part as UTF-8 (or save the page again) and ingest that.',
+  );
+}
+
+// ---------------------------------------------------------------------------
 // decode
 
 /**
  * Decode the bytes of one source file. `file` names it in messages.
- * Throws IngestError ('too-large', 'empty', 'binary', 'undecodable').
+ * Throws IngestError ('too-large', 'empty', 'binary', 'undecodable', 'mixed-encoding').
+ * Invisible format characters (U+202E, U+200B …) are removed, with a warning.
  */
 export function decode(bytes: Uint8Array, file: string, opts: DecodeOptions = {}): Decoded {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -301,6 +425,10 @@ export function decode(bytes: Uint8Array, file: string, opts: DecodeOptions = {}
 
   if (text.length > 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = normaliseLineEndings(text);
+  const visible = removeFormatCharacters(text);
+  text = visible.text;
+  const formatNote = formatCharactersNote(file, visible.removed);
+  if (formatNote) warnings.push(formatNote);
 
   if (text.trim() === '') {
     throw new IngestError(
@@ -390,6 +518,8 @@ function detectWithoutBom(bytes: Uint8Array, file: string, warnings: string[]): 
 
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  const mixed = mixedEncoding(bytes, file);
+  if (mixed) throw mixed;
 
   // A legacy encoding. Try both, and UTF-16 (all-Chinese UTF-16 has no zero bytes).
   const candidates: Array<{ encoding: Encoding; text: string; a: Assessment }> = [];
@@ -435,35 +565,90 @@ function detectWithoutBom(bytes: Uint8Array, file: string, warnings: string[]): 
 // ---------------------------------------------------------------------------
 // readSource
 
+/** What a path that is not a regular file is, for messages. */
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device (like /dev/zero)';
+  if (st.isBlockDevice()) return 'a block device (a disk)';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function notAFile(path: string, st: Stats, linked: string | undefined): IngestError {
+  return new IngestError(
+    'not-a-file',
+    `${path}: is ${kindOf(st)}${linked ? ` (a symbolic link to ${linked})` : ''}, not a file; ingest reads only regular files. Remove it from the source folder, or copy the report into a file.`,
+  );
+}
+
+function tooLarge(path: string, size: number, maxBytes: number): IngestError {
+  return new IngestError(
+    'too-large',
+    `${path}: ${formatSize(size)} is over the ${formatSize(maxBytes)} limit for one source. ` +
+      'A report text or saved page is normally well under 1 MB: check that this is a single report, or raise the limit (--max-size).',
+  );
+}
+
 /**
  * Read and decode one source file. Errors (IngestError) name the path:
- * 'not-found' when there is no such file (or it is a directory), and the
- * codes of decode().
+ * 'not-found' when there is no such file (or it is a directory or cannot be
+ * opened), 'not-a-file' for a named pipe, a device or a socket (also through
+ * a symbolic link), 'too-large', and the codes of decode().
+ *
+ * Only a regular file is read, and never more than the limit: the file is
+ * checked before it is opened, opened without blocking (a named pipe would
+ * wait for a writer), checked again on the open descriptor, and read up to
+ * one byte past the limit. The bytes read are returned with the text, so the
+ * file is read once.
  */
-export async function readSource(path: string, opts: DecodeOptions = {}): Promise<Decoded> {
+export async function readSource(path: string, opts: DecodeOptions = {}): Promise<Decoded & { bytes: Uint8Array }> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) {
-      throw new IngestError('not-found', `${path}: is a directory, not a file. Pass the report files in it (or let ingest walk the folder).`);
-    }
-    size = st.size;
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
+  const cannotRead = (err: unknown): IngestError => {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new IngestError('not-found', `${path}: no such file. Check the path (it is read relative to ${process.cwd()}).`);
+      return new IngestError('not-found', `${path}: no such file. Check the path (it is read relative to ${process.cwd()}).`);
     }
-    throw new IngestError('not-found', `${path}: cannot be read (${code ?? String(err)}). Check that the file exists and is readable.`);
+    return new IngestError('not-found', `${path}: cannot be read (${code ?? String(err)}). Check that the file exists and is readable.`);
+  };
+  let st: Stats;
+  try {
+    st = await stat(path);
+  } catch (err) {
+    throw cannotRead(err);
   }
-  if (size > maxBytes) {
-    throw new IngestError(
-      'too-large',
-      `${path}: ${formatSize(size)} is over the ${formatSize(maxBytes)} limit for one source. ` +
-        'A report text or saved page is normally well under 1 MB: check that this is a single report, or raise the limit (maxBytes).',
-    );
+  if (st.isDirectory()) {
+    throw new IngestError('not-found', `${path}: is a directory, not a file. Pass the report files in it (or let ingest walk the folder).`);
   }
-  const bytes = await readFile(path);
-  return decode(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, { maxBytes });
+  const linked = await realpath(path).then((real) => (real === resolve(path) ? undefined : real), () => undefined);
+  if (!st.isFile()) throw notAFile(path, st, linked);
+  if (st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
+
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw cannotRead(err);
+  }
+  let bytes: Uint8Array;
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw notAFile(path, opened, linked);
+    if (opened.size > maxBytes) throw tooLarge(path, opened.size, maxBytes);
+    // A file that grows while it is read is read up to one byte past the limit, no further.
+    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(opened.size, 0) + 65536));
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw tooLarge(path, length, maxBytes);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    throw cannotRead(err);
+  } finally {
+    await handle.close();
+  }
+  return { ...decode(bytes, path, { maxBytes }), bytes };
 }

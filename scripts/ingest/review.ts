@@ -12,8 +12,8 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import matter from 'gray-matter';
 import { stringify as stringifyYaml } from 'yaml';
+import { readFrontmatter } from '../../src/archive/frontmatter.ts';
 import { REVIEW_DIR, reviewFile } from '../../src/archive/layout.ts';
 import { EXTRACTED_FIELDS } from '../../src/schema/report.ts';
 import type { Metadata } from './metadata/index.ts';
@@ -79,7 +79,7 @@ export function readReviews(archive: string): { entries: ReviewEntry[]; problems
   for (const name of readdirSync(folder).filter((n) => n.endsWith('.md')).sort()) {
     const file = join(folder, name);
     try {
-      const { data } = matter(readFileSync(file, 'utf8'), {});
+      const { data } = readFrontmatter(readFileSync(file, 'utf8'));
       if (typeof data.sourceFile !== 'string' || !Array.isArray(data.needsReview)) throw new Error('no sourceFile or needsReview');
       entries.push({
         file,

@@ -4,13 +4,19 @@
  * chrome (字号 controls, share buttons, QR codes, 网站标识码 and ICP lines).
  *
  * Nothing is dropped from the report's text itself: the body runs from the
- * first line of prose (or a salutation, or the first 一、 heading) to the last
- * line of prose, followed by the 落款 (signing body and date) when present.
+ * first line of prose (or a salutation, or the first 一、 heading, with the
+ * short sentences just above it, 本报告经局党组会议审议通过，现予公开。) to the
+ * last line of prose, followed by everything of the report's last section
+ * (numbered items 1.深入学习…, （10000）…, short lines) up to the page's first
+ * chrome line or the 落款's date line. Inside the body only lines a rule
+ * names as chrome are removed, never a sentence; lines after the 落款 up to
+ * the footer's first chrome line are listed in `dropped`, for the pipeline
+ * to report.
  */
 import { isDateLine } from './dates.ts';
 import { META_LABEL } from './labels.ts';
 import { squash, trimLine } from '../../src/archive/text.ts';
-import { isProse } from './text.ts';
+import { SENTENCE_END, isProse } from './text.ts';
 
 export interface Stripped {
   /** Lines above the body: title, page metadata, breadcrumbs, navigation. */
@@ -21,6 +27,8 @@ export interface Stripped {
   footer: string[];
   /** Chrome lines removed from inside the body, with the rule that removed them. */
   removed: { line: string; rule: string }[];
+  /** Lines after the body that no chrome rule names (nor a blank), up to the footer's first chrome line: not archived, to be reported. */
+  dropped: string[];
 }
 
 const CHROME_RULES: [string, RegExp][] = [
@@ -64,6 +72,16 @@ function isBodyStart(line: string): boolean {
   return L1.test(line) || isProse(line);
 }
 
+/** A sentence of the report, never chrome: prose, or a line ending a sentence (现予公开。). */
+function isSentence(line: string): boolean {
+  return isProse(line) || (SENTENCE_END.test(line) && squash(line).length >= 4);
+}
+
+/** The chrome rule of a line inside the body: none for a sentence (推广二维码亮证执法。 is text, not a QR code). */
+function bodyChromeRule(line: string): string | null {
+  return isSentence(line) ? null : chromeRule(line);
+}
+
 /**
  * Split `text` into header, body and footer. The zones are found on `readable`
  * (the same text in simplified characters, line for line, for a traditional
@@ -76,6 +94,13 @@ export function strip(text: string, readable: string = text): { raw: Stripped; r
 
   let start = lines.findIndex(isBodyStart);
   if (start === -1) start = lines.length;
+  // Short sentences just above the first paragraph are the report's (本报告经局党组会议审议通过，现予公开。);
+  // a title, a label line (来源：…) or a date line is not a sentence.
+  for (let above = previousNonEmpty(lines, start); above !== -1; above = previousNonEmpty(lines, above)) {
+    const line = lines[above];
+    if (!SENTENCE_END.test(line) || META_LABEL.test(line) || chromeRule(line) || isDateLine(line) || squash(line).length < 4) break;
+    start = above;
+  }
   // A salutation just above the first paragraph belongs to the document.
   const above = previousNonEmpty(lines, start);
   if (above !== -1 && SALUTATION.test(lines[above])) start = above;
@@ -87,33 +112,45 @@ export function strip(text: string, readable: string = text): { raw: Stripped; r
       break;
     }
   }
+  // What follows the last paragraph is the last section's, up to the page's first chrome line
+  // or the 落款's date line (with a note such as （此件公开发布） after it).
   let end = lastProse + 1;
-  // Short closing sentences after the last paragraph (特此报告。) belong to it.
-  while (end < lines.length && (lines[end] === '' || (/[。！]$/.test(lines[end]) && squash(lines[end]).length <= 20 && !chromeRule(lines[end])))) end++;
-  while (end > lastProse + 1 && lines[end - 1] === '') end--;
-  // The 落款: a short signing-body line and a date line, within a few lines after the prose.
-  for (let i = end, seen = 0; i < lines.length && seen < 5; i++) {
-    if (lines[i] === '') continue;
-    seen++;
-    if (isDateLine(lines[i])) {
+  for (let i = end; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    if (isDateLine(line)) {
       end = i + 1;
+      const note = nextNonEmpty(lines, i, 1)[0];
+      if (note !== undefined && /^[（(][^（()）]{1,20}[）)]$/.test(lines[note]) && !chromeRule(lines[note])) end = note + 1;
       break;
     }
-    if (chromeRule(lines[i]) || squash(lines[i]).length > 40) break;
+    if (chromeRule(line) && !isSentence(line)) break;
+    end = i + 1;
   }
   if (lastProse === -1) end = start;
+
+  // Lines after the body up to the footer's first chrome line: not archived, and said so.
+  const droppedAt: number[] = [];
+  for (let i = end; i < lines.length && !chromeRule(lines[i]); i++) if (lines[i] !== '') droppedAt.push(i);
 
   const zones = (all: string[]): Stripped => {
     const removed: Stripped['removed'] = [];
     const body: string[] = [];
     for (let i = start; i < end; i++) {
-      const rule = chromeRule(lines[i]);
+      const rule = bodyChromeRule(lines[i]);
       if (rule) removed.push({ line: all[i], rule });
       else body.push(all[i]);
     }
-    return { header: all.slice(0, start), body, footer: all.slice(end), removed };
+    return { header: all.slice(0, start), body, footer: all.slice(end), removed, dropped: lastProse === -1 ? [] : droppedAt.map((i) => all[i]) };
   };
   return { raw: zones(rawLines), readable: zones(lines) };
+}
+
+/** The indexes of the next `count` non-empty lines after `index`. */
+function nextNonEmpty(lines: string[], index: number, count: number): number[] {
+  const found: number[] = [];
+  for (let i = index + 1; i < lines.length && found.length < count; i++) if (lines[i] !== '') found.push(i);
+  return found;
 }
 
 function previousNonEmpty(lines: string[], index: number): number {

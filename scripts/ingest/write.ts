@@ -11,8 +11,8 @@
  * Files are written to a temporary name and renamed, so a killed run leaves
  * no half-written report.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Root } from 'mdast';
 import remarkStringify from 'remark-stringify';
@@ -21,7 +21,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { describeIssue } from '../../src/schema/issues.ts';
 import { REPORT_FIELDS, reportSchema, type ReportData } from '../../src/schema/report.ts';
 import { IngestError } from './errors.ts';
-import { ancestors, regionByCode } from '../../src/archive/regions.ts';
+import { ancestors, regionByCode, unknownRegionCode } from '../../src/archive/regions.ts';
 
 /** Short ASCII key for an agency: pinyin initials of its name without place names. */
 export function agencyKey(agency: string, regionCode: string): string {
@@ -45,31 +45,78 @@ export function toMarkdown(tree: Root): string {
   return unified().use(remarkStringify, { bullet: '-', rule: '-' }).stringify(tree);
 }
 
-/** Frontmatter (validated by the shared schema) and body as one file. */
-export function renderFile(data: ReportData, markdown: string): string {
+/**
+ * Frontmatter (validated by the shared schema) and body as one file. `extra`
+ * holds fields a person added by hand (`note: 核对过原件`): they are kept,
+ * after the schema's fields.
+ */
+export function renderFile(data: ReportData, markdown: string, extra: Record<string, unknown> = {}): string {
   const ordered: Record<string, unknown> = {};
   for (const key of REPORT_FIELDS) {
     const value = data[key];
     if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) ordered[key] = value;
   }
+  for (const [key, value] of Object.entries(extra)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
   const yaml = stringifyYaml(ordered, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
   return `---\n${yaml}---\n\n${markdown.trimEnd()}\n`;
 }
 
-/** Validate frontmatter with the shared schema; problems name the file and the field. */
+/** Fields of the frontmatter that the schema does not know: added by a person, kept as they are. */
+export function extraFields(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!data) return {};
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !(REPORT_FIELDS as string[]).includes(key)));
+}
+
+/**
+ * Validate frontmatter with the shared schema and the region table; problems
+ * name the file and the field.
+ */
 export function validate(data: Record<string, unknown>, file: string): ReportData {
   const result = reportSchema.safeParse(data);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => describeIssue(issue, data));
+  const problems = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, data, { values: true }));
+  const region = unknownRegionCode(data.regionCode);
+  if (region) problems.push(`regionCode: ${region}`);
+  if (result.success && problems.length === 0) return result.data;
   throw new IngestError('invalid-frontmatter', `${file}: invalid frontmatter: ${problems.join('; ')}`);
 }
 
 /** Write atomically: a temporary file in the same folder, then rename. Returns whether the file changed. */
-export function writeAtomic(file: string, content: string): boolean {
-  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
+export function writeAtomic(file: string, content: string | Uint8Array): boolean {
+  if (existsSync(file)) {
+    const current = readFileSync(file);
+    if (typeof content === 'string' ? current.toString('utf8') === content : current.equals(content)) return false;
+  }
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
+  // `<name>.<pid>.tmp`, or a short name where that would pass the file system's 255 bytes.
+  const suffix = `.${process.pid}.tmp`;
+  const tmp = Buffer.byteLength(basename(file) + suffix) <= 255 ? `${file}${suffix}` : join(dirname(file), `.ingest${suffix}`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
   return true;
+}
+
+/**
+ * A failed write into the archive as a message that says what to do: no
+ * space left, a read-only or forbidden folder, a name too long.
+ */
+export function describeWriteError(error: unknown, path: string, archiveDir: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `cannot write ${path}: no space left on the device holding ${archiveDir} (${code}); free some space and run ingest again (what is already archived stays consistent)`;
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot write ${path}: the archive ${archiveDir} is ${code === 'EROFS' ? 'on a read-only file system' : 'not writable by this user'} (${code}); make it writable, or pass --archive with a folder you can write to`;
+    case 'ENAMETOOLONG':
+      return `cannot write ${path}: the name is too long for the file system (${code}); rename the source to something shorter and ingest that`;
+    default:
+      return `cannot write ${path} (${code ?? (error as Error).message}); check the archive folder ${archiveDir} and run ingest again`;
+  }
 }

@@ -227,6 +227,16 @@ export function regionForCode(code: string): Region | undefined {
   return code === CENTRAL.code ? CENTRAL : regionByCode(code);
 }
 
+/**
+ * What is wrong with a report's `regionCode` that the schema's six digits do
+ * not catch: a code the region table does not have (990000), as a message;
+ * undefined for a known code, or a value the schema already refuses.
+ */
+export function unknownRegionCode(code: unknown): string | undefined {
+  if (typeof code !== 'string' || !/^\d{6}$/.test(code)) return undefined;
+  return regionForCode(code) ? undefined : `${code} is not in the GB/T 2260 region table (src/archive/regions.json); use the code of the report's county, city or province (100000 for a central department)`;
+}
+
 // ---------------------------------------------------------------------------
 // Where a code sits: province → city → county, as the site's region pages show it.
 

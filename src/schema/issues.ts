@@ -31,7 +31,7 @@ function article(type: string): string {
 function shown(value: unknown): string {
   if (value === null) return 'null';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 40)}…`)} (${value.length} characters)` : JSON.stringify(value);
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return String(value);
 }

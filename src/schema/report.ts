@@ -19,14 +19,35 @@ export type DateSource = (typeof DATE_SOURCES)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** `YYYY-MM-DD` naming a day of the calendar: 2024-02-29 is one, 2023-02-30 and 2023-13-45 are not. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
- * YAML turns an unquoted 2019-01-30 into a Date; a hand edit may do that.
- * Accept it and keep the calendar day as written.
+ * A calendar date written YYYY-MM-DD. A YAML 1.1 reader turns an unquoted
+ * 2019-01-30 into a Date; accept one and keep the calendar day as written.
  */
 const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(ISO_DATE, { message: 'expected a date written YYYY-MM-DD' }),
+  z
+    .string()
+    .regex(ISO_DATE, { message: 'expected a date written YYYY-MM-DD' })
+    .refine(isCalendarDate, { message: 'not a day of the calendar (month 01–12, and a day that month has)' }),
 );
+
+/** The longest title a report may have: real ones are under 100 characters; a longer one is a paragraph taken for a title. */
+export const MAX_TITLE_LENGTH = 200;
+/** The longest name of a reporting body (a joint report names two or three). */
+export const MAX_AGENCY_LENGTH = 100;
+/** The longest short text field (publisher, 发文字号, 索引号, region). */
+export const MAX_FIELD_LENGTH = 200;
+
+const bounded = (max: number) => ({ message: `longer than ${max} characters; no report has one that long: check the value (or give it in a manifest)` });
 
 export const reportSchema = z.object({
   /**
@@ -34,13 +55,13 @@ export const reportSchema = z.object({
    * When the page shows none, one devised from the agency and year, in
    * brackets (〔…〕), with `titleSupplied`.
    */
-  title: z.string().trim().min(1, { message: 'a report needs a title' }),
+  title: z.string().trim().min(1, { message: 'a report needs a title' }).max(MAX_TITLE_LENGTH, bounded(MAX_TITLE_LENGTH)),
   /** The title was devised by ingest, not the document's own. */
   titleSupplied: z.boolean().optional(),
   /** The reporting body's official name (a joint report names both bodies, joined with 、). */
-  agency: z.string().trim().min(1, { message: 'a report needs its reporting body' }),
+  agency: z.string().trim().min(1, { message: 'a report needs its reporting body' }).max(MAX_AGENCY_LENGTH, bounded(MAX_AGENCY_LENGTH)),
   /** Administrative path, e.g. 上海市宝山区 or 重庆市云阳县凤鸣镇. */
-  region: z.string().trim().min(1, { message: 'a report needs its region' }),
+  region: z.string().trim().min(1, { message: 'a report needs its region' }).max(MAX_FIELD_LENGTH, bounded(MAX_FIELD_LENGTH)),
   /** GB/T 2260 code of the region (of the county for a 乡镇街道). */
   regionCode: z.string().regex(/^\d{6}$/, { message: 'expected a six-digit GB/T 2260 code' }),
   level: z.enum(LEVELS),
@@ -52,11 +73,11 @@ export const reportSchema = z.object({
   /** 成文日期 / the date in the 落款, where shown. */
   signedDate: isoDate.nullish(),
   /** 发文字号, where shown. */
-  docNumber: z.string().nullish(),
+  docNumber: z.string().max(MAX_FIELD_LENGTH, bounded(MAX_FIELD_LENGTH)).nullish(),
   /** 索引号, where shown. */
-  indexNumber: z.string().nullish(),
+  indexNumber: z.string().max(MAX_FIELD_LENGTH, bounded(MAX_FIELD_LENGTH)).nullish(),
   /** The office that published the page (来源 / 发布机构); often not the reporting body. */
-  publisher: z.string().nullish(),
+  publisher: z.string().max(MAX_FIELD_LENGTH, bounded(MAX_FIELD_LENGTH)).nullish(),
   /** Where the text came from, where known (http or https only: it becomes a link). */
   source: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullish(),
   /** The raw file this report was made from, relative to `content/`. */

@@ -19,14 +19,25 @@ export function catalogRows(reports: readonly ReportEntry[], site: URL | string)
   });
 }
 
-/** RFC 4180 CSV with a header line and CRLF line ends, a UTF-8 BOM first so spreadsheet programs read the Chinese. */
+/**
+ * RFC 4180 CSV with a header line and CRLF line ends, a UTF-8 BOM first so
+ * spreadsheet programs read the Chinese. A text cell that a spreadsheet would
+ * take for a formula (it starts with =, +, -, @, a tab or a carriage return,
+ * after spaces or not, half or full width) is neutralised as OWASP's CSV
+ * Injection page recommends: a single quote before it, and the cell quoted.
+ * `data/reports.json` keeps the values as they are.
+ */
 export function toCsv(rows: readonly CatalogRow[]): string {
   const lines = [CATALOG_COLUMNS.join(','), ...rows.map((row) => CATALOG_COLUMNS.map((column) => csvField(row[column])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-function csvField(value: string | number | null): string {
+/** What a spreadsheet reads as the start of a formula. */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\t\r＝＋－＠]/;
+
+export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -5,7 +5,8 @@
  * pages render their body here: remark-parse → remark-literal-html (text that
  * looks like HTML stays text) → remark-rehype (no raw HTML) → rehype-slug →
  * rehype-section-ids (short ids from the document's numbering, slug anchors,
- * self links) → rehype-stringify.
+ * self links) → rehype-safe-urls (only http(s) links and on-site sources,
+ * whatever made them) → rehype-stringify.
  */
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -13,6 +14,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
+import rehypeSafeUrls from './rehype-safe-urls.ts';
 import rehypeSectionIds, { type Heading } from './rehype-section-ids.ts';
 import remarkLiteralHtml from './remark-literal-html.ts';
 
@@ -33,6 +35,7 @@ const processor = unified()
   .use(remarkRehype)
   .use(rehypeSlug)
   .use(rehypeSectionIds)
+  .use(rehypeSafeUrls)
   .use(rehypeStringify)
   .freeze();
 

@@ -67,7 +67,7 @@ interface Assigned extends Heading {
 }
 
 function assignIds(headings: Element[], prefix: string, file: VFile): Assigned[] {
-  const used = new Set<string>();
+  const used: Used = { ids: new Set(), next: new Map() };
   const childCounts = new Map<string, number>();
   const stack: Array<{ depth: number; id: string }> = [];
 
@@ -105,11 +105,21 @@ function assignIds(headings: Element[], prefix: string, file: VFile): Assigned[]
   });
 }
 
+/** The ids given so far, and per base the suffix to try next, so that n repeats of one base cost n steps, not n². */
+interface Used {
+  ids: Set<string>;
+  next: Map<string, number>;
+}
+
 /** `base`, or `base-b`, `base-c`, … when taken. */
-function unique(base: string, used: Set<string>): string {
+function unique(base: string, used: Used): string {
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n <= 26 ? String.fromCharCode(96 + n) : n}`;
-  used.add(id);
+  let n = used.next.get(base) ?? 2;
+  if (used.ids.has(id)) {
+    for (; used.ids.has((id = `${base}-${n <= 26 ? String.fromCharCode(96 + n) : n}`)); n++);
+    used.next.set(base, n + 1);
+  }
+  used.ids.add(id);
   return id;
 }
 

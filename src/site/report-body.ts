@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { markdownBody } from '../archive/frontmatter.ts';
 import { archiveDirectory, reportFile } from '../archive/layout.ts';
 import { renderMarkdown, type Heading } from './markdown.ts';
 import { markUsed } from './render-cache.ts';
@@ -26,31 +27,17 @@ export interface RenderedReport {
   headings: Heading[];
 }
 
-/**
- * The Markdown after the frontmatter, exactly as gray-matter's `content`
- * (which the loader used to store): a BOM dropped; after a `---` line, the
- * text from the line after the next `\n---`, one line end dropped.
- */
-export function markdownBody(text: string): string {
-  let str = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!str.startsWith('---') || str.charAt(3) === '-') return str;
-  str = str.slice(3);
-  const language = str.slice(0, str.search(/\r?\n/));
-  if (language.trim()) str = str.slice(language.length);
-  const close = str.indexOf('\n---');
-  if (close === -1) return '';
-  let content = str.slice(close + 4);
-  if (content[0] === '\r') content = content.slice(1);
-  if (content[0] === '\n') content = content.slice(1);
-  return content;
-}
+/** The Markdown after the frontmatter, as gray-matter's `content` (see `src/archive/frontmatter.ts`). */
+export { markdownBody };
 
 /**
  * Read report `id`'s file and render its body, or take the rendering from
  * the cache (`cacheDirectory`, default env `REPORT_HTML_CACHE`) when this
  * body was rendered before.
  *
- * A cache entry is the headings as one line of JSON, a line end, then the HTML.
+ * A cache entry is the sha256 of the rest of the entry, a line end, the
+ * headings as one line of JSON, a line end, then the HTML. An entry whose
+ * digest does not match (cut short on disk) is rendered again and rewritten.
  */
 export async function renderReportBody(id: string, options: { file?: string; cacheDirectory?: string } = {}): Promise<RenderedReport> {
   const file = options.file ?? reportFile(archiveDirectory(), id);
@@ -63,12 +50,13 @@ export async function renderReportBody(id: string, options: { file?: string; cac
   const entry = join(shard, `${key}.html`);
   markUsed(cache, key);
   const cached = await readFile(entry, 'utf8').catch(() => undefined);
-  const split = cached?.indexOf('\n') ?? -1;
-  if (cached !== undefined && split > 0) {
+  const checked = cached !== undefined && cached.indexOf('\n') === 64 && digestOf(cached.slice(65)) === cached.slice(0, 64) ? cached.slice(65) : undefined;
+  const split = checked?.indexOf('\n') ?? -1;
+  if (checked !== undefined && split > 0) {
     try {
-      return { headings: JSON.parse(cached.slice(0, split)) as Heading[], html: cached.slice(split + 1) };
+      return { headings: JSON.parse(checked.slice(0, split)) as Heading[], html: checked.slice(split + 1) };
     } catch {
-      // A damaged entry: render it again.
+      // Not what this code writes: render it again.
     }
   }
   const result = rendered(body, file);
@@ -78,13 +66,16 @@ export async function renderReportBody(id: string, options: { file?: string; cac
       shards.add(shard);
     }
     const temporary = `${entry}.${process.pid}-${++writes}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(result.headings)}\n${result.html}`);
+    const rest = `${JSON.stringify(result.headings)}\n${result.html}`;
+    await writeFile(temporary, `${digestOf(rest)}\n${rest}`);
     await rename(temporary, entry);
   } catch {
     // A cache that cannot be written only costs time.
   }
   return result;
 }
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Shard folders known to exist, and a counter for unique temporary names. */
 const shards = new Set<string>();

@@ -2,7 +2,8 @@
  * Content loader for the `reports` collection.
  *
  * Reads `<ARCHIVE_DIR>/reports/<year>/<regionCode>-<agencyKey>.md`, parses only
- * the frontmatter (gray-matter), validates it with the collection's schema
+ * the frontmatter (`src/archive/frontmatter.ts`), validates it with the collection's schema
+ * and its region code against the region table
  * (`parseData`) and stores the frontmatter, the file's path and a digest of
  * the file, not the body: Astro inlines the whole store into its build bundle
  * as one string, which bodies would make hundreds of megabytes. The report
@@ -20,10 +21,11 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
-import matter from 'gray-matter';
 import { describeIssue } from '../schema/issues.ts';
 import { reportSchema } from '../schema/report.ts';
+import { readFrontmatter } from '../archive/frontmatter.ts';
 import { ID_SHAPE, idOfReportFile, reportsDirectory } from '../archive/layout.ts';
+import { unknownRegionCode } from '../archive/regions.ts';
 
 export interface Options {
   /** The reports folder (default: `reports/` in the archive `ARCHIVE_DIR` names). */
@@ -65,17 +67,18 @@ export function reportsLoader(options: Options = {}): Loader {
         const stored = store.get(id);
         if (stored?.digest === digest && stored.filePath === shownPath) continue;
 
-        // Options turn off gray-matter's cache, which would keep every file's text for the whole build.
         let data: Record<string, unknown>;
         try {
-          ({ data } = matter(contents, {}));
+          ({ data } = readFrontmatter(contents));
         } catch (error) {
-          invalid.push(`${shownPath}: the frontmatter is not valid YAML: ${firstLine(error)}`);
+          invalid.push(`${shownPath}: the frontmatter cannot be read: ${firstLine(error)}`);
           continue;
         }
         const checked = reportSchema.safeParse({ ...data });
-        if (!checked.success) {
-          invalid.push(...checked.error.issues.map((issue) => `${shownPath}: ${describeIssue(issue, data, { values: true })}`));
+        const region = unknownRegionCode(data.regionCode);
+        if (!checked.success || region) {
+          if (!checked.success) invalid.push(...checked.error.issues.map((issue) => `${shownPath}: ${describeIssue(issue, data, { values: true })}`));
+          if (region) invalid.push(`${shownPath}: regionCode: ${region}`);
           continue;
         }
         const parsed = await parseData({ id, data: { ...data }, filePath });

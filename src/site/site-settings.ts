@@ -14,8 +14,14 @@ import { siteSettingsFile } from '../archive/layout.ts';
 
 export type { SiteSettings };
 
+/** A problem in site.yaml: thrown from astro.config.mjs, where Astro prints a stack when there is one; this has none. */
 export class SiteSettingsError extends Error {
   override name = 'SiteSettingsError';
+
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
 }
 
 /** Check the text of a settings file; `file` names it in messages. */

@@ -5,6 +5,7 @@
  * page gets its body (src/site/report-body.ts, src/site/render-cache.ts): read
  * from the file after the frontmatter, rendered, cached by content.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,10 +192,16 @@ describe('renderReportBody', () => {
     const entries = readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
     expect(entries).toHaveLength(1);
 
-    // Taken from the cache: an entry changed by hand shows.
+    // Taken from the cache: an entry changed (with its digest) shows.
     const entry = join(cache, entries[0]);
-    writeFileSync(entry, readFileSync(entry, 'utf8').replace('开头。', '缓存。'));
+    const rest = readFileSync(entry, 'utf8').slice(65).replace('开头。', '缓存。');
+    writeFileSync(entry, `${createHash('sha256').update(rest).digest('hex')}\n${rest}`);
     expect((await renderReportBody('r', { file: join(work, 'r.md'), cacheDirectory: cache })).html).toContain('缓存。');
+
+    // An entry cut short on disk (issue 13, item 5) does not match its digest: rendered again, and rewritten.
+    writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 120));
+    expect(await renderReportBody('r', { file: join(work, 'r.md'), cacheDirectory: cache })).toEqual(expected());
+    expect(readFileSync(entry, 'utf8').length).toBeGreaterThan(120);
 
     // A changed body is rendered afresh.
     writeFileSync(join(work, 'r.md'), TEXT.replace('开头。', '改过。'));

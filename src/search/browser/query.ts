@@ -3,6 +3,11 @@
  * a quoted phrase (`"…"`, `“…”`, `「…」`, `『…』`) must occur as written, its
  * inner spaces included in the sense that they are ignored like all spaces.
  * A word that is all punctuation means nothing and is reported as ignored.
+ *
+ * A query is bounded: at most `MAX_QUERY_CHARS` characters and `MAX_TERMS`
+ * terms. A longer one is not searched (`refused` says why): each term costs
+ * postings to fetch and texts to check, and a pasted page of text is not a
+ * query anyone means.
  */
 import { charsOf, normalise } from '../normalise.ts';
 
@@ -17,11 +22,18 @@ export interface Term {
   length: number;
 }
 
+/** The longest query searched, in characters (code points). */
+export const MAX_QUERY_CHARS = 200;
+/** The most terms a query may have. */
+export const MAX_TERMS = 20;
+
 export interface ParsedQuery {
-  /** Distinct terms, in the order typed. */
+  /** Distinct terms, in the order typed (none when the query is refused). */
   terms: Term[];
   /** Words that normalise to nothing (punctuation only), as typed. */
   ignored: string[];
+  /** Why the query is not searched: too many characters or terms, with how many it has. */
+  refused?: { reason: 'length' | 'terms'; count: number };
 }
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '”': '”', '「': '」', '『': '』', '＂': '＂' };
@@ -29,6 +41,8 @@ const SPACE = /[\s\u3000]/u;
 
 /** Split a query into terms. */
 export function parseQuery(query: string): ParsedQuery {
+  const length = Array.from(query.trim()).length;
+  if (length > MAX_QUERY_CHARS) return { terms: [], ignored: [], refused: { reason: 'length', count: length } };
   const terms: Term[] = [];
   const ignored: string[] = [];
   const seen = new Set<string>();
@@ -65,5 +79,6 @@ export function parseQuery(query: string): ParsedQuery {
     }
   }
   add(word, false);
+  if (terms.length > MAX_TERMS) return { terms: [], ignored: [], refused: { reason: 'terms', count: terms.length } };
   return { terms, ignored };
 }

@@ -110,5 +110,21 @@ describe('indexSite', () => {
       await run(fresh, false);
       expect(filesOf(dir)).toEqual(filesOf(fresh));
     });
+
+    it('should read a page afresh when its entry was cut short on disk (issue 13, item 5), and rewrite it', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'index-cache-'));
+      dirs.push(root);
+      const cache = join(root, 'search-pages', 'f4');
+      const dir = site(pages());
+      await run(dir, cache);
+      const entries = cacheEntries(cache);
+      // Cut inside the text, after the header line: the JSON of the header still parses.
+      for (const entry of entries) writeFileSync(join(cache, entry), readFileSync(join(cache, entry), 'utf8').slice(0, 120));
+      expect(await run(dir, cache)).toContain('0 from the cache');
+      expect(await run(dir, cache)).toContain('12 from the cache');
+      const fresh = site(pages());
+      await run(fresh, false);
+      expect(filesOf(dir)).toEqual(filesOf(fresh));
+    });
   });
 });

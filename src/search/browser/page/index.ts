@@ -39,7 +39,7 @@ import {
 } from '../state.ts';
 import { element, searchElements, type SearchElements } from './dom.ts';
 import { facetGroups } from './facets.ts';
-import { advice, announce, contains, pendingNote, whyNothing } from './messages.ts';
+import { advice, announce, contains, failureMessage, pendingNote, refusedQuery, whyNothing } from './messages.ts';
 import { relatedList, resultItem } from './results.ts';
 
 /** Results shown at first and added by each 显示更多. */
@@ -154,7 +154,11 @@ class SearchPage {
       ui.toolbar.hidden = true;
       ui.aside.hidden = true;
       ui.status.textContent = '';
-      if (state.q) {
+      if (this.#parsed.refused) {
+        document.title = `无法搜索 - ${this.#baseTitle}`;
+        ui.message.replaceChildren(element('p', { class: 'search-error' }, refusedQuery(this.#parsed.refused)));
+        this.#setState('done');
+      } else if (state.q) {
         ui.message.replaceChildren(element('p', {}, `“${state.q}”只含空格或标点，无法搜索。请输入汉字、数字或字母。`));
         this.#setState('done');
       } else {
@@ -181,7 +185,7 @@ class SearchPage {
     console.warn(error);
     this.#clearResults();
     this.#ui.status.textContent = '搜索出错';
-    this.#ui.message.replaceChildren(element('p', { class: 'search-error' }, '搜索索引未能加载，请检查网络后刷新页面重试。'));
+    this.#ui.message.replaceChildren(element('p', { class: 'search-error' }, failureMessage(error)));
     this.#setState('error');
   }
 
