@@ -111,8 +111,12 @@ export interface EvidenceInput {
 }
 
 const L1 = /^[一二三四五六七八九十]{1,3}[、.．]/;
-/** The formula a report gives itself: 现将…情况报告如下 (汇报, 总结, 公布). */
-const REPORT_FORMULA = /现[^。]{0,3}[将就对][^。]{0,80}?(?:报告|汇报|总结|公布)如下/;
+/**
+ * The formula a report gives itself: 现将…情况报告如下 (汇报, 总结, 公布), 现将…
+ * 情况报告予以公开 (a body publishing its own report), or, after the year and
+ * the topic, …法治政府建设情况，现报告如下.
+ */
+const REPORT_FORMULA = /现[^。]{0,3}[将就对][^。]{0,80}?(?:(?:报告|汇报|总结|公布)如下|(?:报告|情况)予以(?:公开|公布))|现(?:予以)?(?:报告|汇报)如下/;
 
 /** Read all the evidence on a page. */
 export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): PageEvidence {
@@ -325,10 +329,14 @@ export function splitRunIn(text: string, raw: string): { title: string; titleRaw
  * 工作情况报告如下 names the body (县人民政府) and the year (2022).
  */
 export function findSelfReference(opening: string): SelfReference | null {
-  const withYear = /现[^。将就对]{0,2}[将就对]\s*([^。，,；;《》“”]{0,40}?)((?:19|20)\d{2})\s*年[^。]{0,80}?(?:报告|汇报|总结|公布)如下/.exec(opening);
+  const end = '(?:(?:报告|汇报|总结|公布)如下|报告予以(?:公开|公布))';
+  const withYear = new RegExp(`现[^。将就对]{0,2}[将就对]\\s*([^。，,；;《》“”]{0,40}?)((?:19|20)\\d{2})\\s*年[^。]{0,80}?${end}`).exec(opening);
   if (withYear) return { name: cleanName(withYear[1]), year: Number(withYear[2]), from: withYear[0] };
-  const noYear = /现[^。将就对]{0,2}[将就对]\s*([^。，,；;《》“”]{2,40}?)(?:本年度|今年|全年|一年来|上一年度|年度|法治政府|依法行政|法治建设)[^。]{0,60}?(?:报告|汇报|总结|公布)如下/.exec(opening);
+  const noYear = new RegExp(`现[^。将就对]{0,2}[将就对]\\s*([^。，,；;《》“”]{2,40}?)(?:本年度|今年|全年|一年来|上一年度|年度|法治政府|依法行政|法治建设)[^。]{0,60}?${end}`).exec(opening);
   if (noYear) return { name: cleanName(noYear[1]), year: null, from: noYear[0] };
+  // …总结2025年度法治政府建设情况，现报告如下: the year the sentence reports on, no name.
+  const before = /((?:19|20)\d{2})\s*年度?[^。，,；;]{0,12}?(?:法治政府建设|依法行政|法治建设)[^。，,；;]{0,16}[，,]\s*现(?:予以)?(?:报告|汇报)如下/.exec(opening);
+  if (before) return { name: '', year: Number(before[1]), from: before[0] };
   return null;
 }
 

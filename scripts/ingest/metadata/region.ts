@@ -202,7 +202,8 @@ function ofLevel(region: Region, level: string): boolean {
     case '自治区':
       return region.kind === 'province' && /自治区$/.test(region.name);
     case '市':
-      return (region.kind === 'city' || region.kind === 'county') && /市$/.test(region.name);
+      // 北京市, 天津市, 上海市, 重庆市: a municipality is a 市 (市人社局 of 天津市).
+      return (region.kind === 'city' || region.kind === 'county' || region.kind === 'province') && /市$/.test(region.name);
     case '区':
       return (region.kind === 'county' && /区$/.test(region.name)) || (region.kind === 'province' && /自治区$/.test(region.name));
     case '县':

@@ -14,6 +14,12 @@ describe('region', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it("should place a 市 department in the municipality the text names (天津市 is a 市)", () => {
+    const m = readPage([`现将市人社局2022年法治政府建设情况报告予以公开。如有疑问，请与市人社局法规处联系（地址：天津市和平区建设路18号）。`, `2022年，市人社局${PLAIN}`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '天津市人力资源和社会保障局', region: '天津市' });
+    expect(m.needsReview).toEqual([]);
+  });
+
   it('should place a township whose name the region table holds only once', () => {
     const m = readPage(['区委、区政府：', `2023年，三张镇${PLAIN}现将有关情况报告如下：`, ...SECTIONS]);
     expect(m.region).toBe('陕西省渭南市临渭区三张镇');
