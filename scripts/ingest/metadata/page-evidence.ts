@@ -232,8 +232,9 @@ export function readLabels(lines: string[]): Labels {
   for (const raw of lines) {
     const line = raw.replace(/\[\s*/g, '').replace(/[【】]/g, ' ');
     if (/^今天是/.test(line)) continue;
-    const titled = /^标\s*题\s*[:：]\s*(.+)$/.exec(line.trim());
-    if (titled) labels.title ??= titled[1].trim();
+    // 标题：…, or in a metadata table 标  题 … / 标 题 | … |.
+    const titled = /^标\s*题\s*(?:[:：|｜]|\s)\s*(.+?)[\s|｜]*$/.exec(line.trim());
+    if (titled && !/^[|｜]/.test(titled[1])) labels.title ??= titled[1].trim();
     const parts = [...line.matchAll(LABEL_SPLIT)];
     parts.forEach((m, i) => {
       const label = m[1].replace(/\s/g, '');
