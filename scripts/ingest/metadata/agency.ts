@@ -107,9 +107,11 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
   if (/^(自治区|自治州|省|市|区|县|州|旗)$/.test(name)) return { ...base, name, kind: 'place', relative: name };
   const pronoun = PRONOUN.exec(name);
   if (pronoun) return { ...base, name: `我${pronoun[1]}`, kind: 'pronoun', place: pronoun[1] };
-  // 中共云阳县城市管理局党组 reports for 云阳县城市管理局.
+  // 中共云阳县城市管理局党组 reports for 云阳县城市管理局; 司法部党组, 市财政局党组 speak for their department.
   const party = /^中共(.+?)(党组|党委)$/.exec(name);
   if (party && ORGAN_END.test(party[1])) name = party[1];
+  const departmentParty = /^(.+?(?:部|局|厅|委员会|办公室|署|院|中心))(?:党组|党委)$/.exec(name);
+  if (departmentParty && departmentParty[1].replace(/(部|局|厅|委员会|办公室|署|院|中心)$/, '').length >= 2) name = departmentParty[1];
   const joint = /^(?:中共)?(.+?)(?:党委|党工委|工委|委)(?:和|、|及|与)\s*(.{0,12}?)(?:人民政府|政府|办事处)$/.exec(name);
   if (joint) return { ...base, name, kind: 'joint', place: joint[1] };
   // 清波街道党工委, 某镇党委 alone: the place's party organ speaks; the report is the place's, for review.
@@ -134,6 +136,26 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
 
 /** Decide the reporting body from all the names the page gives. */
 export function decideAgency(ev: PageEvidence, title: TitleFound | null): AgencyDecision {
+  return withAddresseeLevel(decideFromNames(ev, title), ev);
+}
+
+/**
+ * A department named without any place (教育局坚持…) that reports to 县委、县政府 (区委、区政府,
+ * 市委、市政府) is that level's department: 县教育局, its county from the page's evidence.
+ */
+function withAddresseeLevel(decision: AgencyDecision, ev: PageEvidence): AgencyDecision {
+  const organ = decision.organ;
+  if (!organ || organ.kind !== 'organ' || !organ.placeless) return decision;
+  const level = /^(县|区|市|旗)委[、，,]?\1(?:人民)?政府$/.exec(squash(ev.salutation?.to ?? ''))?.[1];
+  if (!level) return decision;
+  return {
+    ...decision,
+    organ: { ...organ, name: `${level}${organ.name}`, relative: level, placeless: false },
+    rule: `${decision.rule}; addressed to ${ev.salutation!.to}: the ${level}'s department`,
+  };
+}
+
+function decideFromNames(ev: PageEvidence, title: TitleFound | null): AgencyDecision {
   const notes: string[] = [];
   const fromTitle = title ? titleOrgan(title.text) : null;
   const selfRef = ev.selfReference?.name ? parseOrgan(ev.selfReference.name, 'the report formula', ev.selfReference.from) : null;
@@ -151,6 +173,14 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
     .map((o) => ({ ...o, source: 'a report of its own named in 《》' }));
   const publisher = ev.publisher ? parseOrgan(ev.publisher, '来源/发布机构', ev.publisher) : null;
   const others = [selfRef, signature, subject, ...quoted, publisher].filter((o): o is Organ => o !== null);
+  // What else may name a body that calls itself 我局: the bodies the opening's later sentences name
+  // (市财政局党组始终把…), and the body at the head of the documents it issued (印发《…局…规程》).
+  const laterSubjects = ev.subjects
+    .map((x) => parseOrgan(x.text, 'a later sentence of the opening', x.from))
+    .filter((o): o is Organ => o !== null && o.kind === 'organ' && o !== subject);
+  const ownDocuments = ev.ownDocuments
+    .map((d) => parseOrgan(d.organ, 'a document it issued', d.from))
+    .filter((o): o is Organ => o !== null && o.kind === 'organ' && o.relative === null && !o.placeless);
 
   const decided = (organ: Organ, certain: boolean, rule?: string): AgencyDecision => ({
     organ,
@@ -200,7 +230,7 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
         if (organ.party) notes.push(`${organ.source} names only the party organ of ${organ.name}`);
         return placeWithVoice(organ, jointVoice === organ ? null : heading?.kind === 'joint' ? heading : null, !organ.party, notes, decided);
       case 'pronoun':
-        return resolvePronoun(organ, others, ev, notes);
+        return resolvePronoun(organ, others, ev, notes, { laterSubjects, ownDocuments });
     }
   }
   if (heading?.kind === 'joint') {
@@ -295,11 +325,27 @@ function resolveRelative(organ: Organ, others: Organ[], ev: PageEvidence, notes:
 }
 
 /** 我局 / 我县: a body of this kind named elsewhere, or the place of this kind. */
-function resolvePronoun(organ: Organ, others: Organ[], ev: PageEvidence, notes: string[]): AgencyDecision {
+function resolvePronoun(
+  organ: Organ,
+  others: Organ[],
+  ev: PageEvidence,
+  notes: string[],
+  more: { laterSubjects: Organ[]; ownDocuments: Organ[] } = { laterSubjects: [], ownDocuments: [] },
+): AgencyDecision {
   const unit = organ.place!;
   if (/^(局|厅|委|办|中心|院|署|部|单位)$/.test(unit)) {
-    const match = others.find((o) => (o.kind === 'organ' || o.kind === 'central') && !o.relative && (unit === '单位' || o.name.endsWith(unit) || (unit === '办' && o.name.endsWith('办公室'))));
+    const ofUnit = (o: Organ) => unit === '单位' || o.name.endsWith(unit) || (unit === '办' && o.name.endsWith('办公室'));
+    const match = others.find((o) => (o.kind === 'organ' || o.kind === 'central') && !o.relative && ofUnit(o));
     if (match) return { organ: match, certain: true, rule: `${organ.source} says ${organ.name}; ${match.source} names ${match.name}`, from: match.from, notes };
+    // The one body of this kind at the head of the documents it issued (印发《江门市交通运输局…规程》).
+    const issued = [...new Map(more.ownDocuments.filter(ofUnit).map((o) => [o.name, o])).values()];
+    if (issued.length === 1) {
+      return { organ: issued[0], certain: true, rule: `${organ.source} says ${organ.name}; it issued ${issued[0].from}`, from: issued[0].from, notes };
+    }
+    if (issued.length > 1) notes.push(`the documents it issued name ${issued.map((o) => o.name).join(', ')}`);
+    // A later sentence names it relative to its place (市财政局党组始终把…): that place from the page's evidence.
+    const relative = more.laterSubjects.find((o) => o.relative && o.relative !== PROVINCE_LEVEL && ofUnit(o));
+    if (relative && issued.length === 0) return resolveRelative(relative, others, ev, notes);
     notes.push(`the page calls the body ${organ.name} and names it nowhere`);
     return { organ: null, certain: false, rule: `${organ.source}: ${organ.name}, not named`, from: organ.from, notes };
   }

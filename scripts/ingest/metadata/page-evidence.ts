@@ -91,6 +91,11 @@ export interface PageEvidence {
   /** The subject of the first heading (一、省委、省政府坚持…). */
   headingSubject: { text: string; from: string } | null;
   quotedReports: QuotedReport[];
+  /**
+   * Bodies named at the head of documents the text says it issued (印发《江门市交通运输局
+   * 制定规范性文件工作规程》, 制定《…局关于…的实施意见》): a body calling itself 我局 names itself there.
+   */
+  ownDocuments: { organ: string; from: string }[];
   signature: Signature | null;
   siteCode: { code: string; region: Region | null } | null;
   publisher: string | null;
@@ -203,6 +208,7 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     subjects: findSubjects(opening),
     headingSubject: headings[0] ? headingSubjectOf(headings[0]) : null,
     quotedReports: findQuotedReports(bodyText),
+    ownDocuments: findOwnDocuments(bodyText),
     signature: findSignature(body),
     siteCode: siteId ? { code: siteId, region: regionByCode(siteId.slice(0, 6)) ?? null } : null,
     publisher,
@@ -398,6 +404,19 @@ export function findQuotedReports(text: string): QuotedReport[] {
     const year = /((?:19|20)\d{2})\s*年/.exec(inner.replace(/\d{4}\s*[-—–至]\s*\d{4}/g, ''));
     if (!year || !/(法治政府|依法行政)/.test(inner) || !/(报告|情况)$/.test(inner)) continue;
     found.push({ title: inner, year: Number(year[1]) });
+  }
+  return found;
+}
+
+/** Verbs by which a body issues a document of its own (not 贯彻, 落实, 转发: another's). */
+const ISSUED = /(?:印发|制定|出台|修订|制发|编制|编印|起草)(?:并印发|并出台|了)?《([^《》]{4,70})》/g;
+
+/** The bodies named at the head of the documents the text issues (the name before 关于 or the document's words). */
+export function findOwnDocuments(text: string): { organ: string; from: string }[] {
+  const found: { organ: string; from: string }[] = [];
+  for (const m of text.matchAll(ISSUED)) {
+    const head = /^([\u4e00-\u9fff]{2,30}?(?:委员会|局|委|厅|办公室|中心|署))(?=关于|[\u4e00-\u9fff]{2})/.exec(m[1]);
+    if (head) found.push({ organ: head[1], from: m[0] });
   }
   return found;
 }

@@ -25,6 +25,40 @@ describe('agency', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it("should read a department's 党组 speaking in the opening as the department", () => {
+    const m = readPage([`2023年，在党中央坚强领导下，司法部党组${PLAIN}`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '中华人民共和国司法部', region: '中央' });
+    expect(m.needsReview).toEqual([]);
+  });
+
+  it('should name a body that calls itself 我局 by the documents it issued (印发《…局…》)', () => {
+    const page = [`根据有关要求，现将我局2022年度法治政府建设工作报告如下：`, '一、规范决策履职', `（一）坚持行政规范性文件动态清理，印发《玉溪市交通运输局制定规范性文件工作规程》，建立规范性文件台账。${PLAIN}`];
+    const m = readPage(page);
+    expect(m).toMatchObject({ agency: '玉溪市交通运输局', region: '云南省玉溪市' });
+    expect(m.needsReview).toEqual([]);
+    // A document it only carries out (贯彻《…》) is another's.
+    const carried = readPage([page[0], page[1], `（一）认真贯彻《玉溪市交通运输局制定规范性文件工作规程》。${PLAIN}`]);
+    expect(carried.needsReview).toContain('agency');
+  });
+
+  it('should name a body that calls itself 我局 by a later sentence naming it relative to its place (市财政局党组…)', () => {
+    const m = readPage([
+      `2021年以来，我局在市委、市政府的正确领导下，全面落实《玉溪市2021年全面依法治市工作要点》《玉溪市2021年依法行政工作要点》，${PLAIN}现将我局法治政府建设工作情况报告如下：`,
+      '一、强化党对法治建设领导',
+      `市财政局党组始终把习近平法治思想贯彻落实到依法理财全过程，${PLAIN}`,
+    ]);
+    expect(m).toMatchObject({ agency: '玉溪市财政局', region: '云南省玉溪市' });
+    expect(m.needsReview).toEqual([]);
+  });
+
+  it('should read a department named without a place that reports to 县委、县政府 as the county\'s, its county from the URL', () => {
+    const page = ['县委、县政府：', `2024年以来，教育局坚持以习近平法治思想为指引，${PLAIN}`, ...SECTIONS];
+    const m = readPage(page, { url: 'http://www.tonglu.gov.cn/art/2025/3/10/art_1_1.html' });
+    expect(m).toMatchObject({ agency: '桐庐县教育局', region: '浙江省杭州市桐庐县' });
+    expect(m.needsReview).toEqual([]);
+    expect(readPage(page).needsReview).toContain('agency');
+  });
+
   it('should give a place named alone its government', () => {
     expect(readPage([`2023年，华宁县${PLAIN}`, ...SECTIONS]).agency).toBe('华宁县人民政府');
     expect(readPage(['峨山彝族自治县2023年法治政府建设情况报告', `2023年，县政府${PLAIN}`, ...SECTIONS]).agency).toBe('峨山彝族自治县人民政府');
