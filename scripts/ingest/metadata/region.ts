@@ -41,9 +41,14 @@ export function textMentions(text: string): RegionMention[] {
     if (m.name.length !== 2 || !/[县区市旗]$/.test(m.name)) return true;
     const before = text[m.index - 1];
     if (before === undefined || !/[\u3400-\u9fff]/.test(before)) return true;
+    // A slogan names the place (平安盂县、法治盂县): the word before is the goal, not part of the name.
+    if (SLOGAN_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) return true;
     return mentions.some((p) => p !== m && p.index + p.name.length === m.index);
   });
 }
+
+/** Goals reports put before their place's name (法治X, 平安X, 美丽X). */
+const SLOGAN_BEFORE = /(法治|平安|美丽|幸福|数字|智慧|健康|文明|生态|和谐|诚信|活力)$/;
 
 /** Region codes the page points to, with where each came from. */
 export function regionSupport(ev: PageEvidence): Support[] {
@@ -164,6 +169,18 @@ function townRegion(town_: string, codes: Support[], ev: PageEvidence): RegionRe
     }
     return { region: null, certain: false, rule: '', from: '', warnings: [`the township ${town_} is not in the region table and the page names no county; give regionCode in a manifest or pass --url`] };
   }
+  // A township that exists more than once: the one within a county the text names (东城街道 with
+  // 《清城区2022年…工作要点》), else the one within a county the URL's host may read as.
+  const prefix = `${ev.salutation?.to ?? ''}\n`;
+  const textCounties = textMentions(`${prefix}${ev.bodyText}`).filter((m) => m.regions.length === 1 && m.regions[0].kind === 'county');
+  const byText = found.filter((t) => textCounties.some((m) => isWithin(t, m.regions[0].code)));
+  if (byText.length === 1) {
+    const county = textCounties.find((m) => isWithin(byText[0], m.regions[0].code))!;
+    const firm = textCounties.filter((m) => m.regions[0].code === county.regions[0].code).length >= 2 || inTitle(ev.bodyText, county.index - prefix.length);
+    return { region: byText[0], certain: firm, rule: `${town} within ${county.name}, the county the text names`, from: town, warnings: [] };
+  }
+  const byUrl = found.filter((t) => ev.urlCandidates.some((u) => u.kind === 'county' && isWithin(t, u.code)));
+  if (byUrl.length === 1) return { region: byUrl[0], certain: true, rule: `${town} within ${regionByCode(byUrl[0].code)?.name} (URL ${ev.url})`, from: town, warnings: [] };
   const county = ev.urlRegion && ev.urlRegion.kind === 'county' ? ev.urlRegion : null;
   const warnings = [
     `the township ${town_} exists ${found.length} times (${found.slice(0, 4).map((r) => r.path).join(', ')}${found.length > 4 ? ', …' : ''}) and the page does not say which; give regionCode in a manifest or pass --url`,

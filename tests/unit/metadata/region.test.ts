@@ -34,6 +34,23 @@ describe('region', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it('should place a township that exists more than once within the county the text names', () => {
+    const page = [`2022年，在区委、区政府的坚强领导下，东城街道认真落实《广东省法治政府建设实施纲要》和《清城区2022年法治政府建设工作要点》，${PLAIN}现将我街道2022年法治政府建设的情况报告如下：`, ...SECTIONS];
+    const m = readPage(page);
+    expect(m.region).toBe('广东省清远市清城区东城街道');
+    expect(m.needsReview).toEqual([]);
+    // Named once in passing, not in a title: the county is a candidate, not certain.
+    const passing = readPage([`2022年，东城街道学习借鉴清城区经验，${PLAIN}现将我街道2022年法治政府建设的情况报告如下：`, ...SECTIONS]);
+    expect(passing.needsReview).toContain('region');
+  });
+
+  it('should read a county named in a slogan (平安X、法治X) as named by the text', () => {
+    expect(textMentions('发挥平安盂县、法治盂县建设的优势').map((m) => m.name)).toEqual(['盂县', '盂县']);
+    const m = readPage([`2020年，在县委的正确领导下，县政府${PLAIN}发挥平安盂县、法治盂县建设的优势。`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '盂县人民政府', region: '山西省阳泉市盂县' });
+    expect(m.needsReview).toEqual([]);
+  });
+
   it('should place a township missing from the table in the county the URL names', () => {
     const m = readPage(['东坡镇2022年法治政府建设情况报告', `2022年，东坡镇${PLAIN}`, ...SECTIONS], { url: 'http://www.yingde.gov.cn/x/1.html' });
     expect(m.region).toBe('广东省清远市英德市东坡镇');
