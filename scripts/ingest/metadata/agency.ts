@@ -38,6 +38,8 @@ export interface Organ {
   party?: boolean;
   /** A department named without any place (教育局): its place and level come only from the page's evidence. */
   placeless?: boolean;
+  /** Named by its former name (原环境保护部): renamed since, which name the archive files it under is a person's call. */
+  former?: boolean;
   source: string;
   from: string;
 }
@@ -112,6 +114,11 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
   if (party && ORGAN_END.test(party[1])) name = party[1];
   const departmentParty = /^(.+?(?:部|局|厅|委员会|办公室|署|院|中心))(?:党组|党委)$/.exec(name);
   if (departmentParty && departmentParty[1].replace(/(部|局|厅|委员会|办公室|署|院|中心)$/, '').length >= 2) name = departmentParty[1];
+  // 原环境保护部: the body under its former name.
+  if (/^原[\u4e00-\u9fff]{2,}/.test(name) && ORGAN_END.test(name)) {
+    const organ = parseOrgan(name.slice(1), source, from);
+    return organ ? { ...organ, former: true } : null;
+  }
   const joint = /^(?:中共)?(.+?)(?:党委|党工委|工委|委)(?:和|、|及|与)\s*(.{0,12}?)(?:人民政府|政府|办事处)$/.exec(name);
   if (joint) return { ...base, name, kind: 'joint', place: joint[1] };
   // 清波街道党工委, 某镇党委 alone: the place's party organ speaks; the report is the place's, for review.
@@ -145,6 +152,9 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
  */
 function withAddresseeLevel(decision: AgencyDecision, ev: PageEvidence): AgencyDecision {
   const organ = decision.organ;
+  if (organ?.former) {
+    return { ...decision, certain: false, notes: [...decision.notes, `the page names the body by its former name (原${organ.name}); which name to file it under is a person's call`] };
+  }
   if (!organ || organ.kind !== 'organ' || !organ.placeless) return decision;
   const level = /^(县|区|市|旗)委[、，,]?\1(?:人民)?政府$/.exec(squash(ev.salutation?.to ?? ''))?.[1];
   if (!level) return decision;

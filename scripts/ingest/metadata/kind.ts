@@ -130,7 +130,11 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
   if (!topic) return not('not about 法治政府建设: neither the title nor the opening paragraph names it');
   const yearAccount = /^(?:(?:19|20)\d{2}\s*年(?:度|以来)?[，,、是]|一年来|今年以来)/.test(opening.trim()) || ev.subject !== null;
   const sections = ev.headings.length > 0;
-  if ((title && isAnnualTitle(title.text)) || formula || (yearAccount && sections) || (ev.salutation && !ev.salutation.downward && (sections || yearAccount))) {
+  // A copy that lost its 一、 numbering (a WeChat mirror): the opening sentence itself gives the year's
+  // account, a body's results (2022年，司法部坚持…，各项工作取得重要进展和成效).
+  const accountOfYear =
+    ev.subject !== null && /^(?:19|20)\d{2}\s*年(?:度|以来)?[，,]/.test(opening.trim()) && /取得[^。]{0,12}(?:进展|成效|成绩|成果)|成效(?:明显|显著)/.test(firstParagraph.split('。')[0] ?? '');
+  if ((title && isAnnualTitle(title.text)) || formula || (yearAccount && sections) || accountOfYear || (ev.salutation && !ev.salutation.downward && (sections || yearAccount))) {
     return { isReport: true, reason: null };
   }
   return not('no title and no sign of an annual report (no report formula, no account of a year under 一、 headings)');

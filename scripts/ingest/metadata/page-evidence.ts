@@ -105,6 +105,11 @@ export interface PageEvidence {
   urlCandidates: Region[];
   /** Whether the report formula (现将…报告/汇报/总结/公布如下) is in the opening. */
   reportFormula: string | null;
+  /**
+   * A news item that carries the report whole (…据司法部网站消息，司法部发布2023年法治政府建设年度报告。
+   * 具体报告如下：): the report follows; the headline is the news item's, not the report's title.
+   */
+  republication: { organ: string; year: number; from: string } | null;
   damage: DamageFinding[];
 }
 
@@ -203,7 +208,7 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     opening,
     bodyText,
     headings,
-    selfReference: findSelfReference(opening),
+    selfReference: findSelfReference(opening) ?? republicationReference(findRepublication(opening)),
     subject: findSubjects(opening)[0] ?? null,
     subjects: findSubjects(opening),
     headingSubject: headings[0] ? headingSubjectOf(headings[0]) : null,
@@ -215,7 +220,8 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     url: hints.url ?? meta.Url ?? null,
     urlRegion: hints.urlRegion ?? null,
     urlCandidates: hints.urlRegion ? [hints.urlRegion] : hints.url ? regionCandidatesFromUrl(hints.url) : [],
-    reportFormula: REPORT_FORMULA.exec(opening)?.[0] ?? null,
+    reportFormula: REPORT_FORMULA.exec(opening)?.[0] ?? findRepublication(opening)?.from ?? null,
+    republication: findRepublication(opening),
     damage,
   };
 }
@@ -347,9 +353,22 @@ export function findSelfReference(opening: string): SelfReference | null {
   return null;
 }
 
+function republicationReference(r: { organ: string; year: number; from: string } | null): SelfReference | null {
+  return r ? { name: r.organ, year: r.year, from: r.from } : null;
+}
+
 function cleanName(name: string): string {
   const n = name.trim();
   return /^(有关|主要|相关|工作|本|全年|近年来|一年来)?$/.test(n) ? '' : n;
+}
+
+/** A news lead that says the report follows whole: X发布2023年…年度报告。具体报告如下（具体内容如下、全文如下）. */
+export function findRepublication(opening: string): { organ: string; year: number; from: string } | null {
+  const m = /([\u4e00-\u9fff]{2,30}?)(?:发布|公布)了?((?:19|20)\d{2})\s*年度?[^。，,]{0,30}?报告[。，,]\s*(?:具体|报告)?(?:报告|内容|全文)如下/.exec(opening);
+  if (!m) return null;
+  // The body is what follows the last break before the verb (据司法部网站消息，司法部发布…).
+  const organ = m[1].split(/[据消息]/).at(-1) ?? m[1];
+  return organ.length >= 2 ? { organ, year: Number(m[2]), from: m[0] } : null;
 }
 
 /** Verbs that follow the subject of a report's opening sentence. */

@@ -134,6 +134,8 @@ export function findTitle(ev: PageEvidence): TitleSearch {
     const t = squash(line.text);
     if (!headline && REPORT_TOPIC.test(t) && t.length <= 90 && !/[。；]/.test(t) && !HEADING_NUMBER.test(t)) headline = line.text.trim();
     if (/^[\u4e00-\u9fff]{1,10}[〔\[［]\d{4}[〕\]］]\d+号$/.test(t)) continue;
+    // The headline of a news item that carries the report (司法部发布2023年…年度报告): not the report's title.
+    if (ev.republication && /^[^《]{2,30}?(?:发布|公布)/.test(t) && t.includes(String(ev.republication.year))) continue;
 
     // An essay site's heading: [山东省政府发布2018年度…报告] 对法治政府建设的思考.
     const essay = /^[[［【]([^\]］】]+)[\]］】]\s*(.+)$/.exec(line.text.trim());

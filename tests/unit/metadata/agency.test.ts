@@ -31,6 +31,12 @@ describe('agency', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it('should flag a body named by its former name (原…部) rather than file it under either name', () => {
+    const m = readPage([`2017年，原环境保护部深入学习宣传贯彻党的十九大精神，${PLAIN}`, ...SECTIONS]);
+    expect(m.agency).toBe('中华人民共和国环境保护部');
+    expect(m.needsReview).toContain('agency');
+  });
+
   it('should name a body that calls itself 我局 by the documents it issued (印发《…局…》)', () => {
     const page = [`根据有关要求，现将我局2022年度法治政府建设工作报告如下：`, '一、规范决策履职', `（一）坚持行政规范性文件动态清理，印发《玉溪市交通运输局制定规范性文件工作规程》，建立规范性文件台账。${PLAIN}`];
     const m = readPage(page);

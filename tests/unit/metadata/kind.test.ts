@@ -15,6 +15,22 @@ describe('what the page is', () => {
     expect(kind([`2023年，丽江市${PLAIN}`, ...SECTIONS]).isReport).toBe(true);
   });
 
+  it("should take a copy that lost its 一、 numbering for a report when its opening sentence gives a body's year and results", () => {
+    const page = ['2022年，丽江市生态环境局坚持以习近平新时代中国特色社会主义思想为指导，扎实推进法治政府建设，各项工作取得重要进展和成效。全面贯彻落实党的二十大精神', '统筹推进法治政府建设高质量发展', PLAIN];
+    expect(kind(page).isReport).toBe(true);
+    // Without results in its first sentence it is not shown to be an account of the year.
+    expect(kind(['2022年，丽江市生态环境局坚持以习近平新时代中国特色社会主义思想为指导，扎实推进法治政府建设。', '统筹推进法治政府建设高质量发展', PLAIN]).isReport).toBe(false);
+  });
+
+  it('should take a news item that carries the report whole (…发布…报告。具体报告如下) for the report, its headline not the title', () => {
+    const m = readPage(['生态环境部发布2023年法治政府建设年度报告', '发布时间：2024-03-29 12:04:21', '中新网3月29日电 据生态环境部网站消息，生态环境部发布2023年法治政府建设年度报告。具体报告如下：', ...SECTIONS]);
+    expect(m.isReport).toBe(true);
+    expect(m).toMatchObject({ agency: '中华人民共和国生态环境部', region: '中央', year: 2023, titleSupplied: true });
+    expect(m.needsReview).toEqual([]);
+    // News that only tells of the report stays news.
+    expect(kind(['生态环境部发布2023年法治政府建设年度报告', '近日，生态环境部发布2023年法治政府建设年度报告，全面总结一年来的工作进展及成效。', PLAIN]).isReport).toBe(false);
+  });
+
   it('should take a page that publishes its own report (现将…报告予以公开) for the report', () => {
     const m = readPage([`根据有关文件要求，现将市人社局2022年法治政府建设情况报告予以公开。`, `本报告包括主要举措和成效、存在不足和原因、2023年重点工作措施三个部分。`, ...SECTIONS]);
     expect(m.isReport).toBe(true);
