@@ -19,7 +19,7 @@ import { findRegionMentions, regionsNamed } from '../place-names.ts';
 import { ancestors, type Region } from '../../../src/archive/regions.ts';
 import { squash } from '../../../src/archive/text.ts';
 import { isMasked } from './damage.ts';
-import type { PageEvidence } from './page-evidence.ts';
+import { subjectOf, type PageEvidence } from './page-evidence.ts';
 import { ORGAN_END, type TitleFound } from './title.ts';
 
 export type OrganKind = 'organ' | 'place' | 'pronoun' | 'joint' | 'masked' | 'central';
@@ -135,6 +135,11 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
     return { ...base, name, kind: 'organ', relative, placeless: placeless && !relative };
   }
   if (TOWN_NAME.test(name) && !/^(乡镇|镇|乡|街道|镇街|乡镇街道|各乡镇)/.test(name)) return { ...base, name, kind: 'place' };
+  // A development zone (北京经济技术开发区坚持…) is not a region: its 管理委员会 reports.
+  const zone = /^([\u4e00-\u9fff]{2,20}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|保税区))$/.exec(name);
+  if (zone && findRegionMentions(zone[1]).some((m) => zone[1].startsWith(m.name))) {
+    return { ...base, name: `${zone[1]}管理委员会`, kind: 'organ', relative: null };
+  }
   const mentions = findRegionMentions(name);
   if (mentions.length > 0 && mentions.map((m) => m.name).join('') === name) return { ...base, name, kind: 'place' };
   if (/^[\u4e00-\u9fff]州$/.test(name)) return { ...base, name, kind: 'place' };
@@ -247,7 +252,11 @@ function decideFromNames(ev: PageEvidence, title: TitleFound | null): AgencyDeci
     notes.push(`only the first heading names the body (${heading.name})`);
     return decided(heading, false);
   }
-  // 3. A report to 国务院 comes from a province (or a central department): the province the text names.
+  // 3. The opening speaks for the whole province (2023年，全省法治政府建设工作坚持… / 全省各级政府坚持…)
+  //    with the provincial government acting in it (省政府党组, 省长…): the provincial government's report.
+  const whole = provinceVoice(ev);
+  if (whole) return { organ: whole, certain: true, rule: `the opening speaks for the whole ${whole.relative} and its government acts in it`, from: whole.from, notes };
+  // 4. A report to 国务院 comes from a province (or a central department): the province the text names.
   if (ev.salutation && /^(党中央、)?国务院$/.test(ev.salutation.to) && /全省|我省|省委|省政府|省人民政府/.test(ev.bodyText)) {
     const organ: Organ = { name: '省人民政府', kind: 'organ', place: null, relative: '省', source: 'the salutation', from: ev.salutation.line };
     return { organ, certain: true, rule: 'addressed to 国务院: the government of the province the text names', from: ev.salutation.line, notes };
@@ -258,6 +267,21 @@ function decideFromNames(ev: PageEvidence, title: TitleFound | null): AgencyDeci
   }
   notes.push('the page names no reporting body');
   return { organ: null, certain: false, rule: 'not found', from: '', notes };
+}
+
+/** 全省…/全区各级政府… in the first sentence, and the province's (autonomous region's) government acting in the text. */
+function provinceVoice(ev: PageEvidence): Organ | null {
+  const first = ev.opening.split(/(?<=[。；;])|\n/)[0] ?? '';
+  const lead = subjectOf(first);
+  if (!lead) return null;
+  const head = ev.bodyText.slice(0, 1500);
+  if (/^全省/.test(lead) && /省政府|省人民政府|省长/.test(head)) {
+    return { name: '省人民政府', kind: 'organ', place: null, relative: '省', source: 'the opening (全省…)', from: first.slice(0, 60) };
+  }
+  if (/^全区/.test(lead) && /自治区人民政府|自治区政府|自治区主席/.test(head)) {
+    return { name: '自治区人民政府', kind: 'organ', place: null, relative: '自治区', source: 'the opening (全区…)', from: first.slice(0, 60) };
+  }
+  return null;
 }
 
 /** The 落款's body: one line, or two lines naming two bodies (a joint report). */

@@ -31,6 +31,19 @@ describe('agency', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it("should read an opening that speaks for the whole province, its government acting in it, as the province's government", () => {
+    const m = readPage([`2023年，全省法治政府建设工作坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}`, '一、强化思想引领', `省政府党组理论学习中心组带头学，省长同志认真履行推进法治政府建设第一责任人职责，在《云南日报》刊发文章，在云南卫视播出节目。`]);
+    expect(m).toMatchObject({ agency: '云南省人民政府', region: '云南省', level: '省' });
+    expect(m.needsReview).toEqual([]);
+    // 全省 with no government acting in it (a system's summary) names no body.
+    expect(readPage([`2023年，全省法治政府建设工作坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}`, ...SECTIONS]).needsReview).toContain('agency');
+  });
+
+  it('should give a development zone named as the subject its 管理委员会', () => {
+    const m = readPage([`2021年，在市委、市政府的坚强领导下，北京经济技术开发区坚持以习近平法治思想为指导，${PLAIN}现将情况报告如下：`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '北京经济技术开发区管理委员会', region: '北京市' });
+  });
+
   it('should flag a body named by its former name (原…部) rather than file it under either name', () => {
     const m = readPage([`2017年，原环境保护部深入学习宣传贯彻党的十九大精神，${PLAIN}`, ...SECTIONS]);
     expect(m.agency).toBe('中华人民共和国环境保护部');
