@@ -273,7 +273,10 @@ function decideFromNames(ev: PageEvidence, title: TitleFound | null): AgencyDeci
 function provinceVoice(ev: PageEvidence): Organ | null {
   const first = ev.opening.split(/(?<=[。；;])|\n/)[0] ?? '';
   const lead = subjectOf(first);
-  if (!lead) return null;
+  // 全省 (法治政府建设工作…) or 全省各级政府, not 全省司法行政系统 (a department's system).
+  if (!lead || !/^全[省区](?:各级(?:人民)?政府)?$/.test(lead)) return null;
+  // A body the opening names itself (省司法厅…) reports, not the province's government.
+  if (ev.subjects.some((x) => parseOrgan(x.text, '', '')?.kind === 'organ')) return null;
   const head = ev.bodyText.slice(0, 1500);
   if (/^全省/.test(lead) && /省政府|省人民政府|省长/.test(head)) {
     return { name: '省人民政府', kind: 'organ', place: null, relative: '省', source: 'the opening (全省…)', from: first.slice(0, 60) };
@@ -368,7 +371,7 @@ function resolvePronoun(
 ): AgencyDecision {
   const unit = organ.place!;
   if (/^(局|厅|委|办|中心|院|署|部|单位)$/.test(unit)) {
-    const ofUnit = (o: Organ) => unit === '单位' || o.name.endsWith(unit) || (unit === '办' && o.name.endsWith('办公室'));
+    const ofUnit = (o: Organ) => unit === '单位' || o.name.endsWith(unit) || (unit === '办' && o.name.endsWith('办公室')) || (unit === '委' && o.name.endsWith('委员会'));
     const match = others.find((o) => (o.kind === 'organ' || o.kind === 'central') && !o.relative && ofUnit(o));
     if (match) return { organ: match, certain: true, rule: `${organ.source} says ${organ.name}; ${match.source} names ${match.name}`, from: match.from, notes };
     // The one body of this kind at the head of the documents it issued (印发《江门市交通运输局…规程》).

@@ -170,7 +170,7 @@ export function isMasked(name: string): boolean {
  * 坚持以____思想为指导): a masked copy of a real report hides names, a
  * template blanks the facts.
  */
-const NUMBER_PLACEHOLDER = /(?<![a-zA-Z])(?:第[*＊xXＸ×]+|[*＊xXＸ×]+\d*(?=[次个项件人名家场期篇条份亿万%元户所批])|\d*[xXＸ×]+\d+[xXＸ×]*(?=年)|\d+[xXＸ×]+(?=年)|[xXＸ×]{2,4}(?=年))|\d*[_＿]{2,}\d*/g;
+const NUMBER_PLACEHOLDER = /(?<![a-zA-Z])(?:第[*＊xXＸ×]+|[*＊xXＸ×]+\d*(?=[次个项件人名家场期篇条份亿万%元户所批])|\d*[xXＸ×]+\d+[xXＸ×]*(?=年)|\d+[xXＸ×]+(?=年)|[xXＸ×]{2,4}(?=年))|\d*[_＿]{2,}\d*(?=[\u4e00-\u9fff])/g;
 
 export function numberPlaceholders(text: string): string[] {
   return [...text.matchAll(NUMBER_PLACEHOLDER)].map((m) => m[0]);

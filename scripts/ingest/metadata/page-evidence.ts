@@ -435,7 +435,11 @@ export function findOwnDocuments(text: string): { organ: string; from: string }[
   const found: { organ: string; from: string }[] = [];
   for (const m of text.matchAll(ISSUED)) {
     const head = /^([\u4e00-\u9fff]{2,30}?(?:委员会|局|委|厅|办公室|中心|署))(?=关于|[\u4e00-\u9fff]{2})/.exec(m[1]);
-    if (head) found.push({ organ: head[1], from: m[0] });
+    if (!head) continue;
+    // Two bodies at the head (《某市财政局某市交通运输局关于…》): a joint document, whose first body may be another.
+    const rest = m[1].slice(head[1].length).split('关于')[0];
+    if (/(?:局|委员会|厅|办公室|人民政府)/.test(rest) && m[1].includes('关于')) continue;
+    found.push({ organ: head[1], from: m[0] });
   }
   return found;
 }

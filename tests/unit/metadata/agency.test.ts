@@ -35,8 +35,11 @@ describe('agency', () => {
     const m = readPage([`2023年，全省法治政府建设工作坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}`, '一、强化思想引领', `省政府党组理论学习中心组带头学，省长同志认真履行推进法治政府建设第一责任人职责，在《云南日报》刊发文章，在云南卫视播出节目。`]);
     expect(m).toMatchObject({ agency: '云南省人民政府', region: '云南省', level: '省' });
     expect(m.needsReview).toEqual([]);
-    // 全省 with no government acting in it (a system's summary) names no body.
+    // 全省 with no government acting in it names no body; nor does a department's system (全省司法行政系统).
     expect(readPage([`2023年，全省法治政府建设工作坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}`, ...SECTIONS]).needsReview).toContain('agency');
+    const system = readPage([`2023年，全省司法行政系统坚持以习近平新时代中国特色社会主义思想为指导，推进法治政府建设，${PLAIN}`, '一、强化思想引领', '省政府主要负责同志听取汇报，在《云南日报》刊发文章，在云南卫视播出节目。']);
+    expect(system.agency).not.toBe('云南省人民政府');
+    expect(system.needsReview).toContain('agency');
   });
 
   it('should give a development zone named as the subject its 管理委员会', () => {
@@ -55,9 +58,11 @@ describe('agency', () => {
     const m = readPage(page);
     expect(m).toMatchObject({ agency: '玉溪市交通运输局', region: '云南省玉溪市' });
     expect(m.needsReview).toEqual([]);
-    // A document it only carries out (贯彻《…》) is another's.
+    // A document it only carries out (贯彻《…》) is another's; a joint document's first body may be another.
     const carried = readPage([page[0], page[1], `（一）认真贯彻《玉溪市交通运输局制定规范性文件工作规程》。${PLAIN}`]);
     expect(carried.needsReview).toContain('agency');
+    const joint = readPage([page[0], page[1], `（一）联合印发《玉溪市财政局玉溪市交通运输局关于规范专项资金管理的通知》。${PLAIN}`]);
+    expect(joint.needsReview).toContain('agency');
   });
 
   it('should name a body that calls itself 我局 by a later sentence naming it relative to its place (市财政局党组…)', () => {
