@@ -361,6 +361,20 @@ function resolveRelative(organ: Organ, others: Organ[], ev: PageEvidence, notes:
   return { organ, certain: true, rule: `${organ.source}: ${organ.name}, its place from the page's evidence`, from: organ.from, notes };
 }
 
+/**
+ * The one department, named relative to its place, whose own leaders the opening paragraphs speak of
+ * (区司法局党委书记、局长…, 县财政局党组书记…): a body calling itself 我局 names itself so.
+ */
+function leadersBody(ev: PageEvidence, ofUnit: (o: Organ) => boolean): Organ | null {
+  const text = ev.bodyText.slice(0, 1200);
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<![\u4e00-\u9fff])((?:区|县|市|州|旗)[\u4e00-\u9fff]{1,10}?(?:局|委员会|办公室))(?:党委书记|党组书记|党委|党组|主要负责人|主要领导)/g)) names.add(m[1]);
+  if (names.size !== 1) return null;
+  const [name] = names;
+  const organ = parseOrgan(name, "its own leaders named in the text", name);
+  return organ && organ.relative && ofUnit(organ) ? organ : null;
+}
+
 /** 我局 / 我县: a body of this kind named elsewhere, or the place of this kind. */
 function resolvePronoun(
   organ: Organ,
@@ -380,8 +394,9 @@ function resolvePronoun(
       return { organ: issued[0], certain: true, rule: `${organ.source} says ${organ.name}; it issued ${issued[0].from}`, from: issued[0].from, notes };
     }
     if (issued.length > 1) notes.push(`the documents it issued name ${issued.map((o) => o.name).join(', ')}`);
-    // A later sentence names it relative to its place (市财政局党组始终把…): that place from the page's evidence.
-    const relative = more.laterSubjects.find((o) => o.relative && o.relative !== PROVINCE_LEVEL && ofUnit(o));
+    // A later sentence names it relative to its place (市财政局党组始终把…), or names its own leaders
+    // (区司法局党委书记、局长率先垂范…): that place from the page's evidence.
+    const relative = more.laterSubjects.find((o) => o.relative && o.relative !== PROVINCE_LEVEL && ofUnit(o)) ?? leadersBody(ev, ofUnit);
     if (relative && issued.length === 0) return resolveRelative(relative, others, ev, notes);
     notes.push(`the page calls the body ${organ.name} and names it nowhere`);
     return { organ: null, certain: false, rule: `${organ.source}: ${organ.name}, not named`, from: organ.from, notes };

@@ -255,7 +255,18 @@ function relativeRegion(level: string, codes: Support[], ev: PageEvidence): Regi
   const firm = (r: Region) =>
     mentions.filter((m) => m.regions.some((x) => x.code === r.code)).length >= 2 ||
     mentions.some((m) => m.regions.some((x) => x.code === r.code) && inTitle(ev.bodyText, m.index)) ||
+    // A goal the body sets its own place (一体推进法治湖南、法治政府…; 平安盂县).
+    mentions.some((m) => m.regions.some((x) => x.code === r.code) && /(法治|平安)$/.test(ev.bodyText.slice(Math.max(0, m.index - 2), m.index))) ||
     mentions.some((m) => m.regions.length === 1 && m.regions[0].code !== r.code && isWithin(m.regions[0], r.code));
+  // Several places of that level: the one the text ties itself to (its own plan 《荣昌区…方案》), the
+  // others named in passing (学习永川区经验).
+  if (fromText.length > 1) {
+    const tied = fromText.filter(firm);
+    const passing = fromText.filter((r) => !firm(r));
+    if (tied.length === 1 && passing.length === fromText.length - 1) {
+      fromText.splice(0, fromText.length, tied[0]);
+    }
+  }
   const url = ev.urlRegion && ofLevel(ev.urlRegion, level) ? ev.urlRegion : null;
   const site = ev.siteCode?.region && ofLevel(ev.siteCode.region, level) ? ev.siteCode.region : null;
   const salutation = ev.salutation ? findRegionMentions(ev.salutation.to).flatMap((m) => m.regions).find((r) => ofLevel(r, level)) ?? null : null;

@@ -75,6 +75,16 @@ describe('agency', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it('should name a body that calls itself 我局 by its own leaders the text speaks of (区司法局党委书记、局长…)', () => {
+    const m = readPage([
+      `2022年，我局坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}现将我局2022年法治政府建设情况报告如下。`,
+      '一、深学笃用习近平法治思想',
+      `区司法局党委书记、局长率先垂范，亲自带队到五华区学习法治政府建设经验。拟定《古城区法治政府建设实施方案（2022-2025）》，统筹推进全区法治政府建设工作。`,
+    ]);
+    expect(m).toMatchObject({ agency: '丽江市古城区司法局', region: '云南省丽江市古城区' });
+    expect(m.needsReview).toEqual([]);
+  });
+
   it('should read a department named without a place that reports to 县委、县政府 as the county\'s, its county from the URL', () => {
     const page = ['县委、县政府：', `2024年以来，教育局坚持以习近平法治思想为指引，${PLAIN}`, ...SECTIONS];
     const m = readPage(page, { url: 'http://www.tonglu.gov.cn/art/2025/3/10/art_1_1.html' });

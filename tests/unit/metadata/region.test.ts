@@ -44,6 +44,12 @@ describe('region', () => {
     expect(passing.needsReview).toContain('region');
   });
 
+  it('should take the place a goal names (法治X) as the one the text ties itself to', () => {
+    const m = readPage([`根据有关规定，现将省政府2022年度法治政府建设情况报告如下。`, '一、2022年主要工作', `省政府切实履行法治政府建设主体职责，一体推进法治云南、法治政府、法治社会建设。${PLAIN}`]);
+    expect(m).toMatchObject({ agency: '云南省人民政府', region: '云南省' });
+    expect(m.needsReview).toEqual([]);
+  });
+
   it('should read a county named in a slogan (平安X、法治X) as named by the text', () => {
     expect(textMentions('发挥平安盂县、法治盂县建设的优势').map((m) => m.name)).toEqual(['盂县', '盂县']);
     const m = readPage([`2020年，在县委的正确领导下，县政府${PLAIN}发挥平安盂县、法治盂县建设的优势。`, ...SECTIONS]);
