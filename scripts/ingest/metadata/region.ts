@@ -262,10 +262,7 @@ function relativeRegion(level: string, codes: Support[], ev: PageEvidence): Regi
   // others named in passing (学习永川区经验).
   if (fromText.length > 1) {
     const tied = fromText.filter(firm);
-    const passing = fromText.filter((r) => !firm(r));
-    if (tied.length === 1 && passing.length === fromText.length - 1) {
-      fromText.splice(0, fromText.length, tied[0]);
-    }
+    if (tied.length === 1) fromText.splice(0, fromText.length, tied[0]);
   }
   const url = ev.urlRegion && ofLevel(ev.urlRegion, level) ? ev.urlRegion : null;
   const site = ev.siteCode?.region && ofLevel(ev.siteCode.region, level) ? ev.siteCode.region : null;
