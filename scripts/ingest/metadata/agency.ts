@@ -19,7 +19,7 @@ import { findRegionMentions, regionsNamed } from '../place-names.ts';
 import { ancestors, type Region } from '../../../src/archive/regions.ts';
 import { squash } from '../../../src/archive/text.ts';
 import { isMasked } from './damage.ts';
-import type { PageEvidence } from './page-evidence.ts';
+import { subjectOf, type PageEvidence } from './page-evidence.ts';
 import { ORGAN_END, type TitleFound } from './title.ts';
 
 export type OrganKind = 'organ' | 'place' | 'pronoun' | 'joint' | 'masked' | 'central';
@@ -38,6 +38,8 @@ export interface Organ {
   party?: boolean;
   /** A department named without any place (教育局): its place and level come only from the page's evidence. */
   placeless?: boolean;
+  /** Named by its former name (原环境保护部): renamed since, which name the archive files it under is a person's call. */
+  former?: boolean;
   source: string;
   from: string;
 }
@@ -107,9 +109,16 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
   if (/^(自治区|自治州|省|市|区|县|州|旗)$/.test(name)) return { ...base, name, kind: 'place', relative: name };
   const pronoun = PRONOUN.exec(name);
   if (pronoun) return { ...base, name: `我${pronoun[1]}`, kind: 'pronoun', place: pronoun[1] };
-  // 中共云阳县城市管理局党组 reports for 云阳县城市管理局.
+  // 中共云阳县城市管理局党组 reports for 云阳县城市管理局; 司法部党组, 市财政局党组 speak for their department.
   const party = /^中共(.+?)(党组|党委)$/.exec(name);
   if (party && ORGAN_END.test(party[1])) name = party[1];
+  const departmentParty = /^(.+?(?:部|局|厅|委员会|办公室|署|院|中心))(?:党组|党委)$/.exec(name);
+  if (departmentParty && departmentParty[1].replace(/(部|局|厅|委员会|办公室|署|院|中心)$/, '').length >= 2) name = departmentParty[1];
+  // 原环境保护部: the body under its former name.
+  if (/^原[\u4e00-\u9fff]{2,}/.test(name) && ORGAN_END.test(name)) {
+    const organ = parseOrgan(name.slice(1), source, from);
+    return organ ? { ...organ, former: true } : null;
+  }
   const joint = /^(?:中共)?(.+?)(?:党委|党工委|工委|委)(?:和|、|及|与)\s*(.{0,12}?)(?:人民政府|政府|办事处)$/.exec(name);
   if (joint) return { ...base, name, kind: 'joint', place: joint[1] };
   // 清波街道党工委, 某镇党委 alone: the place's party organ speaks; the report is the place's, for review.
@@ -126,6 +135,11 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
     return { ...base, name, kind: 'organ', relative, placeless: placeless && !relative };
   }
   if (TOWN_NAME.test(name) && !/^(乡镇|镇|乡|街道|镇街|乡镇街道|各乡镇)/.test(name)) return { ...base, name, kind: 'place' };
+  // A development zone (北京经济技术开发区坚持…) is not a region: its 管理委员会 reports.
+  const zone = /^([\u4e00-\u9fff]{2,20}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|保税区))$/.exec(name);
+  if (zone && findRegionMentions(zone[1]).some((m) => zone[1].startsWith(m.name))) {
+    return { ...base, name: `${zone[1]}管理委员会`, kind: 'organ', relative: null };
+  }
   const mentions = findRegionMentions(name);
   if (mentions.length > 0 && mentions.map((m) => m.name).join('') === name) return { ...base, name, kind: 'place' };
   if (/^[\u4e00-\u9fff]州$/.test(name)) return { ...base, name, kind: 'place' };
@@ -134,6 +148,29 @@ export function parseOrgan(text: string, source: string, from: string): Organ | 
 
 /** Decide the reporting body from all the names the page gives. */
 export function decideAgency(ev: PageEvidence, title: TitleFound | null): AgencyDecision {
+  return withAddresseeLevel(decideFromNames(ev, title), ev);
+}
+
+/**
+ * A department named without any place (教育局坚持…) that reports to 县委、县政府 (区委、区政府,
+ * 市委、市政府) is that level's department: 县教育局, its county from the page's evidence.
+ */
+function withAddresseeLevel(decision: AgencyDecision, ev: PageEvidence): AgencyDecision {
+  const organ = decision.organ;
+  if (organ?.former) {
+    return { ...decision, certain: false, notes: [...decision.notes, `the page names the body by its former name (原${organ.name}); which name to file it under is a person's call`] };
+  }
+  if (!organ || organ.kind !== 'organ' || !organ.placeless) return decision;
+  const level = /^(县|区|市|旗)委[、，,]?\1(?:人民)?政府$/.exec(squash(ev.salutation?.to ?? ''))?.[1];
+  if (!level) return decision;
+  return {
+    ...decision,
+    organ: { ...organ, name: `${level}${organ.name}`, relative: level, placeless: false },
+    rule: `${decision.rule}; addressed to ${ev.salutation!.to}: the ${level}'s department`,
+  };
+}
+
+function decideFromNames(ev: PageEvidence, title: TitleFound | null): AgencyDecision {
   const notes: string[] = [];
   const fromTitle = title ? titleOrgan(title.text) : null;
   const selfRef = ev.selfReference?.name ? parseOrgan(ev.selfReference.name, 'the report formula', ev.selfReference.from) : null;
@@ -151,6 +188,14 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
     .map((o) => ({ ...o, source: 'a report of its own named in 《》' }));
   const publisher = ev.publisher ? parseOrgan(ev.publisher, '来源/发布机构', ev.publisher) : null;
   const others = [selfRef, signature, subject, ...quoted, publisher].filter((o): o is Organ => o !== null);
+  // What else may name a body that calls itself 我局: the bodies the opening's later sentences name
+  // (市财政局党组始终把…), and the body at the head of the documents it issued (印发《…局…规程》).
+  const laterSubjects = ev.subjects
+    .map((x) => parseOrgan(x.text, 'a later sentence of the opening', x.from))
+    .filter((o): o is Organ => o !== null && o.kind === 'organ' && o !== subject);
+  const ownDocuments = ev.ownDocuments
+    .map((d) => parseOrgan(d.organ, 'a document it issued', d.from))
+    .filter((o): o is Organ => o !== null && o.kind === 'organ' && o.relative === null && !o.placeless);
 
   const decided = (organ: Organ, certain: boolean, rule?: string): AgencyDecision => ({
     organ,
@@ -200,14 +245,18 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
         if (organ.party) notes.push(`${organ.source} names only the party organ of ${organ.name}`);
         return placeWithVoice(organ, jointVoice === organ ? null : heading?.kind === 'joint' ? heading : null, !organ.party, notes, decided);
       case 'pronoun':
-        return resolvePronoun(organ, others, ev, notes);
+        return resolvePronoun(organ, others, ev, notes, { laterSubjects, ownDocuments });
     }
   }
   if (heading?.kind === 'joint') {
     notes.push(`only the first heading names the body (${heading.name})`);
     return decided(heading, false);
   }
-  // 3. A report to 国务院 comes from a province (or a central department): the province the text names.
+  // 3. The opening speaks for the whole province (2023年，全省法治政府建设工作坚持… / 全省各级政府坚持…)
+  //    with the provincial government acting in it (省政府党组, 省长…): the provincial government's report.
+  const whole = provinceVoice(ev);
+  if (whole) return { organ: whole, certain: true, rule: `the opening speaks for the whole ${whole.relative} and its government acts in it`, from: whole.from, notes };
+  // 4. A report to 国务院 comes from a province (or a central department): the province the text names.
   if (ev.salutation && /^(党中央、)?国务院$/.test(ev.salutation.to) && /全省|我省|省委|省政府|省人民政府/.test(ev.bodyText)) {
     const organ: Organ = { name: '省人民政府', kind: 'organ', place: null, relative: '省', source: 'the salutation', from: ev.salutation.line };
     return { organ, certain: true, rule: 'addressed to 国务院: the government of the province the text names', from: ev.salutation.line, notes };
@@ -218,6 +267,24 @@ export function decideAgency(ev: PageEvidence, title: TitleFound | null): Agency
   }
   notes.push('the page names no reporting body');
   return { organ: null, certain: false, rule: 'not found', from: '', notes };
+}
+
+/** 全省…/全区各级政府… in the first sentence, and the province's (autonomous region's) government acting in the text. */
+function provinceVoice(ev: PageEvidence): Organ | null {
+  const first = ev.opening.split(/(?<=[。；;])|\n/)[0] ?? '';
+  const lead = subjectOf(first);
+  // 全省 (法治政府建设工作…) or 全省各级政府, not 全省司法行政系统 (a department's system).
+  if (!lead || !/^全[省区](?:各级(?:人民)?政府)?$/.test(lead)) return null;
+  // A body the opening names itself (省司法厅…) reports, not the province's government.
+  if (ev.subjects.some((x) => parseOrgan(x.text, '', '')?.kind === 'organ')) return null;
+  const head = ev.bodyText.slice(0, 1500);
+  if (/^全省/.test(lead) && /省政府|省人民政府|省长/.test(head)) {
+    return { name: '省人民政府', kind: 'organ', place: null, relative: '省', source: 'the opening (全省…)', from: first.slice(0, 60) };
+  }
+  if (/^全区/.test(lead) && /自治区人民政府|自治区政府|自治区主席/.test(head)) {
+    return { name: '自治区人民政府', kind: 'organ', place: null, relative: '自治区', source: 'the opening (全区…)', from: first.slice(0, 60) };
+  }
+  return null;
 }
 
 /** The 落款's body: one line, or two lines naming two bodies (a joint report). */
@@ -294,12 +361,43 @@ function resolveRelative(organ: Organ, others: Organ[], ev: PageEvidence, notes:
   return { organ, certain: true, rule: `${organ.source}: ${organ.name}, its place from the page's evidence`, from: organ.from, notes };
 }
 
+/**
+ * The one department, named relative to its place, whose own leaders the opening paragraphs speak of
+ * (区司法局党委书记、局长…, 县财政局党组书记…): a body calling itself 我局 names itself so.
+ */
+function leadersBody(ev: PageEvidence, ofUnit: (o: Organ) => boolean): Organ | null {
+  const text = ev.bodyText.slice(0, 1200);
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<![\u4e00-\u9fff])((?:区|县|市|州|旗)[\u4e00-\u9fff]{1,10}?(?:局|委员会|办公室))(?:党委书记|党组书记|党委|党组|主要负责人|主要领导)/g)) names.add(m[1]);
+  if (names.size !== 1) return null;
+  const [name] = names;
+  const organ = parseOrgan(name, "its own leaders named in the text", name);
+  return organ && organ.relative && ofUnit(organ) ? organ : null;
+}
+
 /** 我局 / 我县: a body of this kind named elsewhere, or the place of this kind. */
-function resolvePronoun(organ: Organ, others: Organ[], ev: PageEvidence, notes: string[]): AgencyDecision {
+function resolvePronoun(
+  organ: Organ,
+  others: Organ[],
+  ev: PageEvidence,
+  notes: string[],
+  more: { laterSubjects: Organ[]; ownDocuments: Organ[] } = { laterSubjects: [], ownDocuments: [] },
+): AgencyDecision {
   const unit = organ.place!;
   if (/^(局|厅|委|办|中心|院|署|部|单位)$/.test(unit)) {
-    const match = others.find((o) => (o.kind === 'organ' || o.kind === 'central') && !o.relative && (unit === '单位' || o.name.endsWith(unit) || (unit === '办' && o.name.endsWith('办公室'))));
+    const ofUnit = (o: Organ) => unit === '单位' || o.name.endsWith(unit) || (unit === '办' && o.name.endsWith('办公室')) || (unit === '委' && o.name.endsWith('委员会'));
+    const match = others.find((o) => (o.kind === 'organ' || o.kind === 'central') && !o.relative && ofUnit(o));
     if (match) return { organ: match, certain: true, rule: `${organ.source} says ${organ.name}; ${match.source} names ${match.name}`, from: match.from, notes };
+    // The one body of this kind at the head of the documents it issued (印发《江门市交通运输局…规程》).
+    const issued = [...new Map(more.ownDocuments.filter(ofUnit).map((o) => [o.name, o])).values()];
+    if (issued.length === 1) {
+      return { organ: issued[0], certain: true, rule: `${organ.source} says ${organ.name}; it issued ${issued[0].from}`, from: issued[0].from, notes };
+    }
+    if (issued.length > 1) notes.push(`the documents it issued name ${issued.map((o) => o.name).join(', ')}`);
+    // A later sentence names it relative to its place (市财政局党组始终把…), or names its own leaders
+    // (区司法局党委书记、局长率先垂范…): that place from the page's evidence.
+    const relative = more.laterSubjects.find((o) => o.relative && o.relative !== PROVINCE_LEVEL && ofUnit(o)) ?? leadersBody(ev, ofUnit);
+    if (relative && issued.length === 0) return resolveRelative(relative, others, ev, notes);
     notes.push(`the page calls the body ${organ.name} and names it nowhere`);
     return { organ: null, certain: false, rule: `${organ.source}: ${organ.name}, not named`, from: organ.from, notes };
   }

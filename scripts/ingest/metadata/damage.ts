@@ -166,10 +166,11 @@ export function isMasked(name: string): boolean {
 
 /**
  * Placeholders where a template leaves out the figures it has not got
- * (会议*次, 排名第x, x01x年): a masked copy of a real report hides names,
- * a template blanks the facts.
+ * (会议*次, 排名第x, x01x年, xxxx年) or leaves blanks to fill in (20__年,
+ * 坚持以____思想为指导): a masked copy of a real report hides names, a
+ * template blanks the facts.
  */
-const NUMBER_PLACEHOLDER = /(?<![a-zA-Z])(?:第[*＊xXＸ×]+|[*＊xXＸ×]+\d*(?=[次个项件人名家场期篇条份亿万%元户所批])|\d*[xXＸ×]+\d+[xXＸ×]*(?=年)|\d+[xXＸ×]+(?=年))/g;
+const NUMBER_PLACEHOLDER = /(?<![a-zA-Z])(?:第[*＊xXＸ×]+|[*＊xXＸ×]+\d*(?=[次个项件人名家场期篇条份亿万%元户所批])|\d*[xXＸ×]+\d+[xXＸ×]*(?=年)|\d+[xXＸ×]+(?=年)|[xXＸ×]{2,4}(?=年))|\d*[_＿]{2,}\d*(?=[\u4e00-\u9fff])/g;
 
 export function numberPlaceholders(text: string): string[] {
   return [...text.matchAll(NUMBER_PLACEHOLDER)].map((m) => m[0]);

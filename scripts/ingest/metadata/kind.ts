@@ -47,6 +47,11 @@ const OTHERS_ACT = /(审议|听取|召开|举行|学习|部署|命名|出台|点
 const PUBLISH = /(发布|公布|出炉|印发|发表)/;
 /** A news item's voice: dated lead, a reporter, the report quoted in the third person. */
 const NEWS_VOICE = /^(?:\d{1,2}月\d{1,2}日|日前|近日|本报讯|[（(]\s*记者|记者|据悉)|《报告》(?:指出|显示|提出|称|强调)|以下简称《报告》|会议(?:强调|指出|要求|认为)|会上[,，]/;
+/**
+ * A breadcrumb (您现在所在的位置：首页>政务公开>…>规划信息): the site's columns, not
+ * the document's heading; a column named 规划信息 or 工作动态 says nothing of what the page is.
+ */
+const BREADCRUMB = /位置\s*[:：]|首页\s*[>＞›»|/]|[>＞›»].*[>＞›»]/;
 
 export function classify({ ev, title, headline, year, censored }: KindInput): Kind {
   // The page's first heading-like line, whatever its words (2024年某市政府工作报告 names no 法治政府).
@@ -55,7 +60,7 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
     ev.top
       .filter((l) => !bodyLines.has(l) || l === ev.body.find((b) => b.text !== ''))
       .map((l) => l.text)
-      .find((t) => squash(t).length <= 60 && !/[。；]/.test(t) && !/[:：]$/.test(t.trim()) && !isDateLine(t) && !META_LABEL.test(t) && !/^[一二三四五六七八九十]{1,3}[、.．]/.test(squash(t))) ?? '',
+      .find((t) => squash(t).length <= 60 && !/[。；]/.test(t) && !/[:：]$/.test(t.trim()) && !isDateLine(t) && !META_LABEL.test(t) && !BREADCRUMB.test(t) && !/^[一二三四五六七八九十]{1,3}[、.．]/.test(squash(t))) ?? '',
   );
   const head = squash(title?.text ?? headline ?? firstLine);
   const line = squash(headline ?? title?.text ?? firstLine);
@@ -77,6 +82,10 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
     return not('a notice (考核/督察 通报) to subordinate bodies, not a report');
   }
   if (/(通知|决定|意见|批复)$/.test(titleHead)) return not('a notice or decision, not a report');
+  // A rule-making text says what it is at the end of its preamble: …结合实际，制定本指引（办法、细则、方案）。
+  if (/制定本(?:工作)?(?:指引|办法|细则|规定|规则|方案|意见|标准|规划|计划|要点|制度|规范)[。.]/.test(opening)) {
+    return not('a normative document (制定本指引/办法/方案…), not a report');
+  }
   if (/(五年|十三五|十四五)/.test(titleHead)) return not('a review of several years, not an annual report');
   if (/整改/.test(titleHead)) return not('a rectification report (整改), not the annual report');
   if (/(述职|述法|述廉)/.test(titleHead)) return not("a leader's 述职/述法 report, not the body's annual report");
@@ -121,7 +130,11 @@ export function classify({ ev, title, headline, year, censored }: KindInput): Ki
   if (!topic) return not('not about 法治政府建设: neither the title nor the opening paragraph names it');
   const yearAccount = /^(?:(?:19|20)\d{2}\s*年(?:度|以来)?[，,、是]|一年来|今年以来)/.test(opening.trim()) || ev.subject !== null;
   const sections = ev.headings.length > 0;
-  if ((title && isAnnualTitle(title.text)) || formula || (yearAccount && sections) || (ev.salutation && !ev.salutation.downward && (sections || yearAccount))) {
+  // A copy that lost its 一、 numbering (a WeChat mirror): the opening sentence itself gives the year's
+  // account, a body's results (2022年，司法部坚持…，各项工作取得重要进展和成效).
+  const accountOfYear =
+    ev.subject !== null && /^(?:19|20)\d{2}\s*年(?:度|以来)?[，,]/.test(opening.trim()) && /取得[^。]{0,12}(?:进展|成效|成绩|成果)|成效(?:明显|显著)/.test(firstParagraph.split('。')[0] ?? '');
+  if ((title && isAnnualTitle(title.text)) || formula || (yearAccount && sections) || accountOfYear || (ev.salutation && !ev.salutation.downward && (sections || yearAccount))) {
     return { isReport: true, reason: null };
   }
   return not('no title and no sign of an annual report (no report formula, no account of a year under 一、 headings)');

@@ -91,6 +91,11 @@ export interface PageEvidence {
   /** The subject of the first heading (一、省委、省政府坚持…). */
   headingSubject: { text: string; from: string } | null;
   quotedReports: QuotedReport[];
+  /**
+   * Bodies named at the head of documents the text says it issued (印发《江门市交通运输局
+   * 制定规范性文件工作规程》, 制定《…局关于…的实施意见》): a body calling itself 我局 names itself there.
+   */
+  ownDocuments: { organ: string; from: string }[];
   signature: Signature | null;
   siteCode: { code: string; region: Region | null } | null;
   publisher: string | null;
@@ -100,6 +105,11 @@ export interface PageEvidence {
   urlCandidates: Region[];
   /** Whether the report formula (现将…报告/汇报/总结/公布如下) is in the opening. */
   reportFormula: string | null;
+  /**
+   * A news item that carries the report whole (…据司法部网站消息，司法部发布2023年法治政府建设年度报告。
+   * 具体报告如下：): the report follows; the headline is the news item's, not the report's title.
+   */
+  republication: { organ: string; year: number; from: string } | null;
   damage: DamageFinding[];
 }
 
@@ -111,8 +121,12 @@ export interface EvidenceInput {
 }
 
 const L1 = /^[一二三四五六七八九十]{1,3}[、.．]/;
-/** The formula a report gives itself: 现将…情况报告如下 (汇报, 总结, 公布). */
-const REPORT_FORMULA = /现[^。]{0,3}[将就对][^。]{0,80}?(?:报告|汇报|总结|公布)如下/;
+/**
+ * The formula a report gives itself: 现将…情况报告如下 (汇报, 总结, 公布), 现将…
+ * 情况报告予以公开 (a body publishing its own report), or, after the year and
+ * the topic, …法治政府建设情况，现报告如下.
+ */
+const REPORT_FORMULA = /现[^。]{0,3}[将就对][^。]{0,80}?(?:(?:报告|汇报|总结|公布)如下|(?:报告|情况)予以(?:公开|公布))|现(?:予以)?(?:报告|汇报)如下/;
 
 /** Read all the evidence on a page. */
 export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): PageEvidence {
@@ -194,18 +208,20 @@ export function gatherEvidence({ stripped, readable, hints }: EvidenceInput): Pa
     opening,
     bodyText,
     headings,
-    selfReference: findSelfReference(opening),
+    selfReference: findSelfReference(opening) ?? republicationReference(findRepublication(opening)),
     subject: findSubjects(opening)[0] ?? null,
     subjects: findSubjects(opening),
     headingSubject: headings[0] ? headingSubjectOf(headings[0]) : null,
     quotedReports: findQuotedReports(bodyText),
+    ownDocuments: findOwnDocuments(bodyText),
     signature: findSignature(body),
     siteCode: siteId ? { code: siteId, region: regionByCode(siteId.slice(0, 6)) ?? null } : null,
     publisher,
     url: hints.url ?? meta.Url ?? null,
     urlRegion: hints.urlRegion ?? null,
     urlCandidates: hints.urlRegion ? [hints.urlRegion] : hints.url ? regionCandidatesFromUrl(hints.url) : [],
-    reportFormula: REPORT_FORMULA.exec(opening)?.[0] ?? null,
+    reportFormula: REPORT_FORMULA.exec(opening)?.[0] ?? findRepublication(opening)?.from ?? null,
+    republication: findRepublication(opening),
     damage,
   };
 }
@@ -228,8 +244,9 @@ export function readLabels(lines: string[]): Labels {
   for (const raw of lines) {
     const line = raw.replace(/\[\s*/g, '').replace(/[【】]/g, ' ');
     if (/^今天是/.test(line)) continue;
-    const titled = /^标\s*题\s*[:：]\s*(.+)$/.exec(line.trim());
-    if (titled) labels.title ??= titled[1].trim();
+    // 标题：…, or in a metadata table 标  题 … / 标 题 | … |.
+    const titled = /^标\s*题\s*(?:[:：|｜]|\s)\s*(.+?)[\s|｜]*$/.exec(line.trim());
+    if (titled && !/^[|｜]/.test(titled[1])) labels.title ??= titled[1].trim();
     const parts = [...line.matchAll(LABEL_SPLIT)];
     parts.forEach((m, i) => {
       const label = m[1].replace(/\s/g, '');
@@ -325,16 +342,33 @@ export function splitRunIn(text: string, raw: string): { title: string; titleRaw
  * 工作情况报告如下 names the body (县人民政府) and the year (2022).
  */
 export function findSelfReference(opening: string): SelfReference | null {
-  const withYear = /现[^。将就对]{0,2}[将就对]\s*([^。，,；;《》“”]{0,40}?)((?:19|20)\d{2})\s*年[^。]{0,80}?(?:报告|汇报|总结|公布)如下/.exec(opening);
+  const end = '(?:(?:报告|汇报|总结|公布)如下|报告予以(?:公开|公布))';
+  const withYear = new RegExp(`现[^。将就对]{0,2}[将就对]\\s*([^。，,；;《》“”]{0,40}?)((?:19|20)\\d{2})\\s*年[^。]{0,80}?${end}`).exec(opening);
   if (withYear) return { name: cleanName(withYear[1]), year: Number(withYear[2]), from: withYear[0] };
-  const noYear = /现[^。将就对]{0,2}[将就对]\s*([^。，,；;《》“”]{2,40}?)(?:本年度|今年|全年|一年来|上一年度|年度|法治政府|依法行政|法治建设)[^。]{0,60}?(?:报告|汇报|总结|公布)如下/.exec(opening);
+  const noYear = new RegExp(`现[^。将就对]{0,2}[将就对]\\s*([^。，,；;《》“”]{2,40}?)(?:本年度|今年|全年|一年来|上一年度|年度|法治政府|依法行政|法治建设)[^。]{0,60}?${end}`).exec(opening);
   if (noYear) return { name: cleanName(noYear[1]), year: null, from: noYear[0] };
+  // …总结2025年度法治政府建设情况，现报告如下: the year the sentence reports on, no name.
+  const before = /((?:19|20)\d{2})\s*年度?[^。，,；;]{0,12}?(?:法治政府建设|依法行政|法治建设)[^。，,；;]{0,16}[，,]\s*现(?:予以)?(?:报告|汇报)如下/.exec(opening);
+  if (before) return { name: '', year: Number(before[1]), from: before[0] };
   return null;
+}
+
+function republicationReference(r: { organ: string; year: number; from: string } | null): SelfReference | null {
+  return r ? { name: r.organ, year: r.year, from: r.from } : null;
 }
 
 function cleanName(name: string): string {
   const n = name.trim();
   return /^(有关|主要|相关|工作|本|全年|近年来|一年来)?$/.test(n) ? '' : n;
+}
+
+/** A news lead that says the report follows whole: X发布2023年…年度报告。具体报告如下（具体内容如下、全文如下）. */
+export function findRepublication(opening: string): { organ: string; year: number; from: string } | null {
+  const m = /([\u4e00-\u9fff]{2,30}?)(?:发布|公布)了?((?:19|20)\d{2})\s*年度?[^。，,]{0,30}?报告[。，,]\s*(?:具体|报告)?(?:报告|内容|全文)如下/.exec(opening);
+  if (!m) return null;
+  // The body is what follows the last break before the verb (据司法部网站消息，司法部发布…).
+  const organ = m[1].split(/[据消息]/).at(-1) ?? m[1];
+  return organ.length >= 2 ? { organ, year: Number(m[2]), from: m[0] } : null;
 }
 
 /** Verbs that follow the subject of a report's opening sentence. */
@@ -389,6 +423,23 @@ export function findQuotedReports(text: string): QuotedReport[] {
     const year = /((?:19|20)\d{2})\s*年/.exec(inner.replace(/\d{4}\s*[-—–至]\s*\d{4}/g, ''));
     if (!year || !/(法治政府|依法行政)/.test(inner) || !/(报告|情况)$/.test(inner)) continue;
     found.push({ title: inner, year: Number(year[1]) });
+  }
+  return found;
+}
+
+/** Verbs by which a body issues a document of its own (not 贯彻, 落实, 转发: another's). */
+const ISSUED = /(?:印发|制定|出台|修订|制发|编制|编印|起草)(?:并印发|并出台|了)?《([^《》]{4,70})》/g;
+
+/** The bodies named at the head of the documents the text issues (the name before 关于 or the document's words). */
+export function findOwnDocuments(text: string): { organ: string; from: string }[] {
+  const found: { organ: string; from: string }[] = [];
+  for (const m of text.matchAll(ISSUED)) {
+    const head = /^([\u4e00-\u9fff]{2,30}?(?:委员会|局|委|厅|办公室|中心|署))(?=关于|[\u4e00-\u9fff]{2})/.exec(m[1]);
+    if (!head) continue;
+    // Two bodies at the head (《某市财政局某市交通运输局关于…》): a joint document, whose first body may be another.
+    const rest = m[1].slice(head[1].length).split('关于')[0];
+    if (/(?:局|委员会|厅|办公室|人民政府)/.test(rest) && m[1].includes('关于')) continue;
+    found.push({ organ: head[1], from: m[0] });
   }
   return found;
 }

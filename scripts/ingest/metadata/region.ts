@@ -41,9 +41,14 @@ export function textMentions(text: string): RegionMention[] {
     if (m.name.length !== 2 || !/[县区市旗]$/.test(m.name)) return true;
     const before = text[m.index - 1];
     if (before === undefined || !/[\u3400-\u9fff]/.test(before)) return true;
+    // A slogan names the place (平安盂县、法治盂县): the word before is the goal, not part of the name.
+    if (SLOGAN_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) return true;
     return mentions.some((p) => p !== m && p.index + p.name.length === m.index);
   });
 }
+
+/** Goals reports put before their place's name (法治X, 平安X, 美丽X). */
+const SLOGAN_BEFORE = /(法治|平安|美丽|幸福|数字|智慧|健康|文明|生态|和谐|诚信|活力)$/;
 
 /** Region codes the page points to, with where each came from. */
 export function regionSupport(ev: PageEvidence): Support[] {
@@ -164,6 +169,18 @@ function townRegion(town_: string, codes: Support[], ev: PageEvidence): RegionRe
     }
     return { region: null, certain: false, rule: '', from: '', warnings: [`the township ${town_} is not in the region table and the page names no county; give regionCode in a manifest or pass --url`] };
   }
+  // A township that exists more than once: the one within a county the text names (东城街道 with
+  // 《清城区2022年…工作要点》), else the one within a county the URL's host may read as.
+  const prefix = `${ev.salutation?.to ?? ''}\n`;
+  const textCounties = textMentions(`${prefix}${ev.bodyText}`).filter((m) => m.regions.length === 1 && m.regions[0].kind === 'county');
+  const byText = found.filter((t) => textCounties.some((m) => isWithin(t, m.regions[0].code)));
+  if (byText.length === 1) {
+    const county = textCounties.find((m) => isWithin(byText[0], m.regions[0].code))!;
+    const firm = textCounties.filter((m) => m.regions[0].code === county.regions[0].code).length >= 2 || inTitle(ev.bodyText, county.index - prefix.length);
+    return { region: byText[0], certain: firm, rule: `${town} within ${county.name}, the county the text names`, from: town, warnings: [] };
+  }
+  const byUrl = found.filter((t) => ev.urlCandidates.some((u) => u.kind === 'county' && isWithin(t, u.code)));
+  if (byUrl.length === 1) return { region: byUrl[0], certain: true, rule: `${town} within ${regionByCode(byUrl[0].code)?.name} (URL ${ev.url})`, from: town, warnings: [] };
   const county = ev.urlRegion && ev.urlRegion.kind === 'county' ? ev.urlRegion : null;
   const warnings = [
     `the township ${town_} exists ${found.length} times (${found.slice(0, 4).map((r) => r.path).join(', ')}${found.length > 4 ? ', …' : ''}) and the page does not say which; give regionCode in a manifest or pass --url`,
@@ -202,7 +219,8 @@ function ofLevel(region: Region, level: string): boolean {
     case '自治区':
       return region.kind === 'province' && /自治区$/.test(region.name);
     case '市':
-      return (region.kind === 'city' || region.kind === 'county') && /市$/.test(region.name);
+      // 北京市, 天津市, 上海市, 重庆市: a municipality is a 市 (市人社局 of 天津市).
+      return (region.kind === 'city' || region.kind === 'county' || region.kind === 'province') && /市$/.test(region.name);
     case '区':
       return (region.kind === 'county' && /区$/.test(region.name)) || (region.kind === 'province' && /自治区$/.test(region.name));
     case '县':
@@ -237,7 +255,15 @@ function relativeRegion(level: string, codes: Support[], ev: PageEvidence): Regi
   const firm = (r: Region) =>
     mentions.filter((m) => m.regions.some((x) => x.code === r.code)).length >= 2 ||
     mentions.some((m) => m.regions.some((x) => x.code === r.code) && inTitle(ev.bodyText, m.index)) ||
+    // A goal the body sets its own place (一体推进法治湖南、法治政府…; 平安盂县).
+    mentions.some((m) => m.regions.some((x) => x.code === r.code) && /(法治|平安)$/.test(ev.bodyText.slice(Math.max(0, m.index - 2), m.index))) ||
     mentions.some((m) => m.regions.length === 1 && m.regions[0].code !== r.code && isWithin(m.regions[0], r.code));
+  // Several places of that level: the one the text ties itself to (its own plan 《荣昌区…方案》), the
+  // others named in passing (学习永川区经验).
+  if (fromText.length > 1) {
+    const tied = fromText.filter(firm);
+    if (tied.length === 1) fromText.splice(0, fromText.length, tied[0]);
+  }
   const url = ev.urlRegion && ofLevel(ev.urlRegion, level) ? ev.urlRegion : null;
   const site = ev.siteCode?.region && ofLevel(ev.siteCode.region, level) ? ev.siteCode.region : null;
   const salutation = ev.salutation ? findRegionMentions(ev.salutation.to).flatMap((m) => m.regions).find((r) => ofLevel(r, level)) ?? null : null;

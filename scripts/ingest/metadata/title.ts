@@ -62,7 +62,8 @@ export function isOrganLine(text: string): boolean {
 
 /** A 发文字号 before a title (鸡鸣委文〔2026〕3号): never part of it. */
 const DOC_NUMBER_PREFIX = /^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号\s*/;
-const TITLE_LABEL = /^标\s*题\s*[:：]\s*/;
+/** 标题：…, or in a metadata table 标  题 … / 标 题 | … (no colon). */
+const TITLE_LABEL = /^标\s*题\s*(?:[:：|｜]\s*|\s+)/;
 
 interface Cleaned {
   raw: string;
@@ -133,6 +134,8 @@ export function findTitle(ev: PageEvidence): TitleSearch {
     const t = squash(line.text);
     if (!headline && REPORT_TOPIC.test(t) && t.length <= 90 && !/[。；]/.test(t) && !HEADING_NUMBER.test(t)) headline = line.text.trim();
     if (/^[\u4e00-\u9fff]{1,10}[〔\[［]\d{4}[〕\]］]\d+号$/.test(t)) continue;
+    // The headline of a news item that carries the report (司法部发布2023年…年度报告): not the report's title.
+    if (ev.republication && /^[^《]{2,30}?(?:发布|公布)/.test(t) && t.includes(String(ev.republication.year))) continue;
 
     // An essay site's heading: [山东省政府发布2018年度…报告] 对法治政府建设的思考.
     const essay = /^[[［【]([^\]］】]+)[\]］】]\s*(.+)$/.exec(line.text.trim());
@@ -148,7 +151,20 @@ export function findTitle(ev: PageEvidence): TitleSearch {
     }
 
     const cleaned = cleanTitleLine(line);
-    if (!isTitleLike(cleaned.text)) continue;
+    if (!isTitleLike(cleaned.text)) {
+      // A title broken inside its phrase (海东市2022年度法治政府建设 / 工作情况的报告): the topic on one
+      // line, the rest and the kind of report on the next, neither a title alone.
+      const next = lines[i + 1];
+      const rest = next ? squash(next.text) : '';
+      if (
+        next && TITLE_TOPIC.test(t) && t.length <= 40 && rest.length <= 20 && /(报告|情况|总结)$/.test(rest) && !/[。；，,：:]/.test(`${t}${rest}`) &&
+        !isTitleLike(rest) && !META_LABEL.test(line.text) && !META_LABEL.test(next.text) && !HEADING_NUMBER.test(rest)
+      ) {
+        const joined = { raw: `${line.raw.trim()}${next.raw.trim()}`, text: `${line.text.trim()}${next.text.trim()}` };
+        if (isTitleLike(joined.text)) return { title: { ...joined, rule: 'title over 2 lines, joined', repaired: [] }, rejected, headline: headline ?? joined.text };
+      }
+      continue;
+    }
     // Organ lines just above belong to the title (中共…委员会 / …人民政府 / 关于…的报告; 赵县人民政府 / 2022年度…).
     const parts: Line[] = [{ raw: cleaned.raw, text: cleaned.text }];
     if (/^(关于|(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年)/.test(squash(cleaned.text))) {

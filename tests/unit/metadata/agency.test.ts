@@ -25,6 +25,74 @@ describe('agency', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it("should read a department's 党组 speaking in the opening as the department", () => {
+    const m = readPage([`2023年，在党中央坚强领导下，司法部党组${PLAIN}`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '中华人民共和国司法部', region: '中央' });
+    expect(m.needsReview).toEqual([]);
+  });
+
+  it("should read an opening that speaks for the whole province, its government acting in it, as the province's government", () => {
+    const m = readPage([`2023年，全省法治政府建设工作坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}`, '一、强化思想引领', `省政府党组理论学习中心组带头学，省长同志认真履行推进法治政府建设第一责任人职责，在《云南日报》刊发文章，在云南卫视播出节目。`]);
+    expect(m).toMatchObject({ agency: '云南省人民政府', region: '云南省', level: '省' });
+    expect(m.needsReview).toEqual([]);
+    // 全省 with no government acting in it names no body; nor does a department's system (全省司法行政系统).
+    expect(readPage([`2023年，全省法治政府建设工作坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}`, ...SECTIONS]).needsReview).toContain('agency');
+    const system = readPage([`2023年，全省司法行政系统坚持以习近平新时代中国特色社会主义思想为指导，推进法治政府建设，${PLAIN}`, '一、强化思想引领', '省政府主要负责同志听取汇报，在《云南日报》刊发文章，在云南卫视播出节目。']);
+    expect(system.agency).not.toBe('云南省人民政府');
+    expect(system.needsReview).toContain('agency');
+  });
+
+  it('should give a development zone named as the subject its 管理委员会', () => {
+    const m = readPage([`2021年，在市委、市政府的坚强领导下，北京经济技术开发区坚持以习近平法治思想为指导，${PLAIN}现将情况报告如下：`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '北京经济技术开发区管理委员会', region: '北京市' });
+  });
+
+  it('should flag a body named by its former name (原…部) rather than file it under either name', () => {
+    const m = readPage([`2017年，原环境保护部深入学习宣传贯彻党的十九大精神，${PLAIN}`, ...SECTIONS]);
+    expect(m.agency).toBe('中华人民共和国环境保护部');
+    expect(m.needsReview).toContain('agency');
+  });
+
+  it('should name a body that calls itself 我局 by the documents it issued (印发《…局…》)', () => {
+    const page = [`根据有关要求，现将我局2022年度法治政府建设工作报告如下：`, '一、规范决策履职', `（一）坚持行政规范性文件动态清理，印发《玉溪市交通运输局制定规范性文件工作规程》，建立规范性文件台账。${PLAIN}`];
+    const m = readPage(page);
+    expect(m).toMatchObject({ agency: '玉溪市交通运输局', region: '云南省玉溪市' });
+    expect(m.needsReview).toEqual([]);
+    // A document it only carries out (贯彻《…》) is another's; a joint document's first body may be another.
+    const carried = readPage([page[0], page[1], `（一）认真贯彻《玉溪市交通运输局制定规范性文件工作规程》。${PLAIN}`]);
+    expect(carried.needsReview).toContain('agency');
+    const joint = readPage([page[0], page[1], `（一）联合印发《玉溪市财政局玉溪市交通运输局关于规范专项资金管理的通知》。${PLAIN}`]);
+    expect(joint.needsReview).toContain('agency');
+  });
+
+  it('should name a body that calls itself 我局 by a later sentence naming it relative to its place (市财政局党组…)', () => {
+    const m = readPage([
+      `2021年以来，我局在市委、市政府的正确领导下，全面落实《玉溪市2021年全面依法治市工作要点》《玉溪市2021年依法行政工作要点》，${PLAIN}现将我局法治政府建设工作情况报告如下：`,
+      '一、强化党对法治建设领导',
+      `市财政局党组始终把习近平法治思想贯彻落实到依法理财全过程，${PLAIN}`,
+    ]);
+    expect(m).toMatchObject({ agency: '玉溪市财政局', region: '云南省玉溪市' });
+    expect(m.needsReview).toEqual([]);
+  });
+
+  it('should name a body that calls itself 我局 by its own leaders the text speaks of (区司法局党委书记、局长…)', () => {
+    const m = readPage([
+      `2022年，我局坚持以习近平新时代中国特色社会主义思想为指导，${PLAIN}现将我局2022年法治政府建设情况报告如下。`,
+      '一、深学笃用习近平法治思想',
+      `区司法局党委书记、局长率先垂范，亲自带队到五华区学习法治政府建设经验。拟定《古城区法治政府建设实施方案（2022-2025）》，统筹推进全区法治政府建设工作。`,
+    ]);
+    expect(m).toMatchObject({ agency: '丽江市古城区司法局', region: '云南省丽江市古城区' });
+    expect(m.needsReview).toEqual([]);
+  });
+
+  it('should read a department named without a place that reports to 县委、县政府 as the county\'s, its county from the URL', () => {
+    const page = ['县委、县政府：', `2024年以来，教育局坚持以习近平法治思想为指引，${PLAIN}`, ...SECTIONS];
+    const m = readPage(page, { url: 'http://www.tonglu.gov.cn/art/2025/3/10/art_1_1.html' });
+    expect(m).toMatchObject({ agency: '桐庐县教育局', region: '浙江省杭州市桐庐县' });
+    expect(m.needsReview).toEqual([]);
+    expect(readPage(page).needsReview).toContain('agency');
+  });
+
   it('should give a place named alone its government', () => {
     expect(readPage([`2023年，华宁县${PLAIN}`, ...SECTIONS]).agency).toBe('华宁县人民政府');
     expect(readPage(['峨山彝族自治县2023年法治政府建设情况报告', `2023年，县政府${PLAIN}`, ...SECTIONS]).agency).toBe('峨山彝族自治县人民政府');

@@ -44,6 +44,12 @@ describe('damage done by mirrors', () => {
   it("should tell a template's blanked figures from a masked copy's names", () => {
     expect(numberPlaceholders('召开会议*次，办理案件xx件，排名第x')).toHaveLength(3);
     expect(numberPlaceholders('落实《**区工作要点》，取得积*进展')).toHaveLength(0);
+    // A year left as xxxx, and blanks to fill in (20__年, ____思想).
+    expect(numberPlaceholders('现将xxxx年法治政府建设情况报告如下，xxxx年研究制定')).toHaveLength(2);
+    expect(numberPlaceholders('20__年是关键之年，坚持以____思想为指导')).toHaveLength(2);
+    expect(numberPlaceholders('2023年，全市召开会议12次')).toHaveLength(0);
+    // A rule line drawn with underscores is not a blank.
+    expect(numberPlaceholders('特此报告。\n______________\n______________')).toHaveLength(0);
   });
 
   it('should find words a keyword filter deleted from the phrases every report cites', () => {

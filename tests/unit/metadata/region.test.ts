@@ -14,6 +14,12 @@ describe('region', () => {
     expect(m.needsReview).toEqual([]);
   });
 
+  it("should place a 市 department in the municipality the text names (天津市 is a 市)", () => {
+    const m = readPage([`现将市人社局2022年法治政府建设情况报告予以公开。如有疑问，请与市人社局法规处联系（地址：天津市和平区建设路18号）。`, `2022年，市人社局${PLAIN}`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '天津市人力资源和社会保障局', region: '天津市' });
+    expect(m.needsReview).toEqual([]);
+  });
+
   it('should place a township whose name the region table holds only once', () => {
     const m = readPage(['区委、区政府：', `2023年，三张镇${PLAIN}现将有关情况报告如下：`, ...SECTIONS]);
     expect(m.region).toBe('陕西省渭南市临渭区三张镇');
@@ -25,6 +31,29 @@ describe('region', () => {
     expect(readPage(page).needsReview).toContain('region');
     const m = readPage(page, { url: 'https://ynlf.gov.cn/info/4078/1.htm' });
     expect(m.region).toBe('云南省楚雄彝族自治州禄丰市中村乡');
+    expect(m.needsReview).toEqual([]);
+  });
+
+  it('should place a township that exists more than once within the county the text names', () => {
+    const page = [`2022年，在区委、区政府的坚强领导下，东城街道认真落实《广东省法治政府建设实施纲要》和《清城区2022年法治政府建设工作要点》，${PLAIN}现将我街道2022年法治政府建设的情况报告如下：`, ...SECTIONS];
+    const m = readPage(page);
+    expect(m.region).toBe('广东省清远市清城区东城街道');
+    expect(m.needsReview).toEqual([]);
+    // Named once in passing, not in a title: the county is a candidate, not certain.
+    const passing = readPage([`2022年，东城街道学习借鉴清城区经验，${PLAIN}现将我街道2022年法治政府建设的情况报告如下：`, ...SECTIONS]);
+    expect(passing.needsReview).toContain('region');
+  });
+
+  it('should take the place a goal names (法治X) as the one the text ties itself to', () => {
+    const m = readPage([`根据有关规定，现将省政府2022年度法治政府建设情况报告如下。`, '一、2022年主要工作', `省政府切实履行法治政府建设主体职责，一体推进法治云南、法治政府、法治社会建设。${PLAIN}`]);
+    expect(m).toMatchObject({ agency: '云南省人民政府', region: '云南省' });
+    expect(m.needsReview).toEqual([]);
+  });
+
+  it('should read a county named in a slogan (平安X、法治X) as named by the text', () => {
+    expect(textMentions('发挥平安盂县、法治盂县建设的优势').map((m) => m.name)).toEqual(['盂县', '盂县']);
+    const m = readPage([`2020年，在县委的正确领导下，县政府${PLAIN}发挥平安盂县、法治盂县建设的优势。`, ...SECTIONS]);
+    expect(m).toMatchObject({ agency: '盂县人民政府', region: '山西省阳泉市盂县' });
     expect(m.needsReview).toEqual([]);
   });
 

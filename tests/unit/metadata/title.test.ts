@@ -10,6 +10,19 @@ describe('title', () => {
     expect(m.title).toBe('延庆区人民政府2022年度法治政府建设情况报告');
   });
 
+  it("should drop a metadata table's 标  题 label that has no colon", () => {
+    const page = ['发文机关 延庆区人民政府 成文日期', '标  题 延庆区人民政府关于2022年度法治政府建设情况的报告', '发文字号 延政发〔2023〕5号 发布时间 2023年03月22日', OPENING, ...SECTIONS];
+    const m = readPage(page);
+    expect(m.title).toBe('延庆区人民政府关于2022年度法治政府建设情况的报告');
+    expect(m.agency).toBe('北京市延庆区人民政府');
+  });
+
+  it('should join a title broken inside its phrase, the kind of report on the second line', () => {
+    const m = readPage(['延庆区2022年度法治政府建设', '工作情况的报告', OPENING, ...SECTIONS]);
+    expect(m.title).toBe('延庆区2022年度法治政府建设工作情况的报告');
+    expect(m.titleSupplied).toBe(false);
+  });
+
   it('should drop a 发文字号 before the title', () => {
     const m = readPage(['延政发〔2023〕5号延庆区人民政府关于2022年度法治政府建设情况的报告', OPENING, ...SECTIONS]);
     expect(m.title).toBe('延庆区人民政府关于2022年度法治政府建设情况的报告');

@@ -9,6 +9,13 @@ describe('year and dates', () => {
     expect(m.needsReview).not.toContain('year');
   });
 
+  it('should read the year a sentence reports on before 现报告如下 (no 现将)', () => {
+    const m = readPage([`根据有关规定，区财政局认真梳理总结2025年度法治政府建设情况，现报告如下。`, PLAIN, ...SECTIONS]);
+    expect(m.isReport).toBe(true);
+    expect(m.year).toBe(2025);
+    expect(m.needsReview).not.toContain('year');
+  });
+
   it("should take the title's year, not the year of a plan after 及 or of a 纲要's period", () => {
     expect(yearInTitle('某县2023年度法治政府建设情况报告及2024年工作安排')).toBe(2023);
     expect(yearInTitle('某县落实法治政府建设实施纲要(2021-2025年)2022年度情况报告')).toBe(2022);
