@@ -13,65 +13,13 @@
  *
  * Each archive is small and built in its own folder under tests/.tmp.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, astroBuild, buildEnvironment, fixtureReport, hashes, makeArchive, start, writeFile, type Run } from '../helpers/archive-builds.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const FIXTURE = join(ROOT, 'tests/fixtures/archive');
-const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
-
-interface Run {
-  status: number | null;
-  output: string;
-  ms: number;
-}
-
-function environment(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_VARIABLES.test(key)));
-  return { ...env, BASE_PATH: '/', SITE_URL: 'https://fzzf.example.gov.cn', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...settings };
-}
-
-function start(args: string[], settings: Record<string, string>): { child: ChildProcess; done: Promise<Run> } {
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: environment(settings) });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const done = new Promise<Run>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, output, ms: performance.now() - started }));
-  });
-  return { child, done };
-}
-
-const astroBuild = (settings: Record<string, string>) => start([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], settings).done;
-
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
-const fixtureReport = (id: string) => readFileSync(join(FIXTURE, 'reports', `${id}.md`), 'utf8');
-
-function archive(name: string, reports: Record<string, string>): string {
-  const dir = join(work, name);
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(join(FIXTURE, 'site.yaml'), join(dir, 'site.yaml'));
-  // The images site.yaml names (the footer badge).
-  cpSync(join(FIXTURE, 'images'), join(dir, 'images'), { recursive: true });
-  for (const [path, text] of Object.entries(reports)) writeFile(join(dir, 'reports', path), text);
-  return dir;
-}
-
-/** sha256 of every file under `dir`, by path. */
-function hashes(dir: string): Record<string, string> {
-  const walk = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)]));
-  return Object.fromEntries(walk(dir).sort().map((file) => [relative(dir, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex')]));
-}
+const archive = (name: string, reports: Record<string, string>) => makeArchive(work, name, reports);
 
 const noStackTrace = (output: string) => expect(output).not.toMatch(/^\s+at /m);
 
@@ -263,7 +211,7 @@ describe('the indexer on a folder that is not a site (item 1)', () => {
     cpSync(join(work, 'foreign'), folder, { recursive: true });
     mkdirSync(join(folder, 'pagefind'));
     writeFileSync(join(folder, 'pagefind/mine.txt'), '我的');
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), folder], { cwd: ROOT, encoding: 'utf8', env: environment({}) });
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), folder], { cwd: ROOT, encoding: 'utf8', env: buildEnvironment({}) });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/error: .*not-a-site is not a site built by this project \(it has no \.fzzf-site\.json\)/);
     expect(readFileSync(join(folder, 'pagefind/mine.txt'), 'utf8')).toBe('我的');

@@ -9,76 +9,25 @@
  * not change are copied from the previous build (Astro's incremental build),
  * the others rendered, and the result is the site a full build gives.
  */
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, astroBuild, fixtureReport, hashes, makeArchive, writeFile, type Run } from '../helpers/archive-builds.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const FIXTURE = join(ROOT, 'tests/fixtures/archive');
-
-/** Vitest sets Vite's own variables in workers; Astro would take `BASE_URL` over `BASE_PATH`. */
-const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
-
-interface Build {
-  status: number | null;
-  output: string;
+interface Build extends Run {
   dist: string;
 }
 
-function astroBuild(work: string, archive: string, name: string, cacheOf = name): Promise<Build> {
+/** Build `archive` into `<work>/<name>-dist` with the cache of the build named `cacheOf`. */
+async function build(work: string, archive: string, name: string, cacheOf = name): Promise<Build> {
   const dist = join(work, `${name}-dist`);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_VARIABLES.test(key)));
-  Object.assign(env, {
-    ARCHIVE_DIR: archive,
-    OUT_DIR: dist,
-    CACHE_DIR: join(work, `${cacheOf}-cache`),
-    BASE_PATH: '/',
-    SITE_URL: 'https://fzzf.example.gov.cn',
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  });
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, output, dist }));
-  });
+  const run = await astroBuild({ ARCHIVE_DIR: archive, OUT_DIR: dist, CACHE_DIR: join(work, `${cacheOf}-cache`) });
+  return { ...run, dist };
 }
 
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
-/** A new archive folder with the fixture's site.yaml (and the images it names) and the given reports (path under reports/ → text). */
-function archive(work: string, name: string, reports: Record<string, string>): string {
-  const dir = join(work, name);
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(join(FIXTURE, 'site.yaml'), join(dir, 'site.yaml'));
-  cpSync(join(FIXTURE, 'images'), join(dir, 'images'), { recursive: true });
-  for (const [path, text] of Object.entries(reports)) writeFile(join(dir, 'reports', path), text);
-  return dir;
-}
-
-const fixtureReport = (id: string) => readFileSync(join(FIXTURE, 'reports', `${id}.md`), 'utf8');
-
-/** sha256 of every file under `dir`, by path. */
-function hashes(dir: string): Record<string, string> {
-  const walk = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)]));
-  return Object.fromEntries(
-    walk(dir)
-      .sort()
-      .map((file) => [relative(dir, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex')]),
-  );
-}
+const archive = makeArchive;
 
 // A hand-edited report: title and agency with ASCII and full-width quotes and
 // colons; a body holding text that looks like HTML, MDX, front matter and a
@@ -171,18 +120,18 @@ beforeAll(async () => {
     '2023/310113-flfwzx.md': HOSTILE,
     '2021/310113-sfj.md': UNDATED,
   });
-  [bad, first, second] = await Promise.all([astroBuild(work, badArchive, 'bad'), astroBuild(work, goodArchive, 'first'), astroBuild(work, goodArchive, 'second')]);
-  warm = await astroBuild(work, goodArchive, 'warm', 'first');
+  [bad, first, second] = await Promise.all([build(work, badArchive, 'bad'), build(work, goodArchive, 'first'), build(work, goodArchive, 'second')]);
+  warm = await build(work, goodArchive, 'warm', 'first');
   const hostile = join(goodArchive, 'reports/2023/310113-flfwzx.md');
   writeFileSync(hostile, readFileSync(hostile, 'utf8').replace('结尾一段。', '结尾一段，改过。'));
-  edited = await astroBuild(work, goodArchive, 'edited', 'first');
+  edited = await build(work, goodArchive, 'edited', 'first');
   // The same agency's next year: the 2019 page gains a link to it.
   writeFile(join(goodArchive, 'reports/2020/310113-rmzf.md'), fixtureReport('2019/310113-rmzf').replace(/^year: 2019$/m, 'year: 2020').replace(/2019年/g, '2020年'));
-  added = await astroBuild(work, goodArchive, 'added', 'first');
+  added = await build(work, goodArchive, 'added', 'first');
   // site.yaml is read when a page renders, so every page shows the change.
   const settings = join(goodArchive, 'site.yaml');
   writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^name: .*$/m, 'name: 改名后的报告库'));
-  renamed = await astroBuild(work, goodArchive, 'renamed', 'first');
+  renamed = await build(work, goodArchive, 'renamed', 'first');
 }, 240_000);
 
 afterAll(() => {
@@ -275,7 +224,7 @@ describe('a rebuild after one report changed (incremental build)', () => {
   });
 
   it('should give the site a full build gives', async () => {
-    const fresh = await astroBuild(work, join(work, 'good'), 'fresh');
+    const fresh = await build(work, join(work, 'good'), 'fresh');
     expect(fresh.status, fresh.output).toBe(0);
     expect(hashes(renamed.dist)).toEqual(hashes(fresh.dist));
   }, 120_000);
