@@ -14,9 +14,10 @@
  * cannot be written only costs time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWhole } from '../../src/archive/atomic.ts';
 import { cacheDirectory, pruneEntries, pruneOtherFingerprints } from '../../src/build/cache.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -69,19 +70,13 @@ export function readCachedPage<Header>(directory: string, key: string): { header
   }
 }
 
-let writes = 0;
-
-/** Store page `key`'s header and text (written whole, then renamed into place). */
+/** Store page `key`'s header and text, whole or not at all. */
 export function writeCachedPage(directory: string, key: string, header: unknown, text: string): void {
-  const file = entryFile(directory, key);
-  const temporary = `${file}.${process.pid}-${process.hrtime.bigint()}-${++writes}.tmp`;
+  const rest = `${JSON.stringify(header)}\n${text}`;
   try {
-    mkdirSync(join(directory, key.slice(0, 2)), { recursive: true });
-    const rest = `${JSON.stringify(header)}\n${text}`;
-    writeFileSync(temporary, `${digestOf(rest)}\n${rest}`);
-    renameSync(temporary, file);
+    writeWhole(entryFile(directory, key), `${digestOf(rest)}\n${rest}`);
   } catch {
-    rmSync(temporary, { force: true });
+    // A cache that cannot be written only costs time.
   }
 }
 

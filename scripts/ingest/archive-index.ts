@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFrontmatter } from '../../src/archive/frontmatter.ts';
+import { TEMPORARY_FILE } from '../../src/archive/atomic.ts';
 import { REPORTS_DIR, idOfReportFile, reportId } from '../../src/archive/layout.ts';
 
 export interface ArchivedReport {
@@ -69,8 +70,8 @@ export class Archive {
     for (const year of readdirSync(reportsDir, { withFileTypes: true })) {
       if (!year.isDirectory()) continue;
       for (const f of readdirSync(join(reportsDir, year.name))) {
-        // A temporary file left by a killed run (see writeAtomic) is not a report.
-        if (/\.md\.\d+\.tmp$/.test(f)) rmSync(join(reportsDir, year.name, f));
+        // A temporary file left by a killed run (see src/archive/atomic.ts) is not a report.
+        if (TEMPORARY_FILE.test(f) || /\.md\.\d+\.tmp$/.test(f)) rmSync(join(reportsDir, year.name, f));
         if (!f.endsWith('.md')) continue;
         const file = join(reportsDir, year.name, f);
         const id = idOfReportFile(`${year.name}/${f}`);

@@ -30,8 +30,9 @@ import { structure, type Section } from './structure.ts';
 import { isTraditional, toSimplified } from './traditional.ts';
 import { regionFromUrl } from './url-hint.ts';
 import {
-  agencyKey, describeWriteError, extraFields, renderFile, toMarkdown, validate, writeAtomic,
+  agencyKey, describeWriteError, extraFields, renderFile, toMarkdown, validate,
 } from './write.ts';
+import { writeIfChanged, writeWhole } from '../../src/archive/atomic.ts';
 import { reportFile, reviewFile, sourcePath } from '../../src/archive/layout.ts';
 
 /** The most headings one report may have: real reports have tens, a few hundred at most. */
@@ -320,7 +321,7 @@ async function ingestOne(file: string, archive: Archive, state: IngestState, opt
     if (kept.status !== 'needs-review' || options.dryRun) return kept;
     let writing = join(archiveDir, sourceFile);
     try {
-      if (!inside && !existsSync(writing)) writeAtomic(writing, decoded.bytes);
+      if (!inside && !existsSync(writing)) writeWhole(writing, decoded.bytes);
       writing = reviewFile(archiveDir, sourceFile);
       writeReview(archiveDir, reviewEntryOf(metadata, draft, sourceFile, toReview), analysed.markdown);
     } catch (error) {
@@ -355,12 +356,12 @@ async function ingestOne(file: string, archive: Archive, state: IngestState, opt
   let writing = join(archiveDir, data.sourceFile);
   let changed: boolean;
   try {
-    if (!inside && !existsSync(writing)) writeAtomic(writing, decoded.bytes);
+    if (!inside && !existsSync(writing)) writeWhole(writing, decoded.bytes);
     writing = join(archiveDir, 'ingest-state.journal');
     const undo = state.record(placement.id, Object.fromEntries(EXTRACTED_FIELDS.map((f) => [f, extracted[f] ?? null])), content);
     writing = target;
     try {
-      changed = writeAtomic(target, content);
+      changed = writeIfChanged(target, content);
     } catch (error) {
       undo();
       throw error;

@@ -17,7 +17,7 @@ import { readFrontmatter } from '../../src/archive/frontmatter.ts';
 import { REVIEW_DIR, reviewFile } from '../../src/archive/layout.ts';
 import { EXTRACTED_FIELDS } from '../../src/schema/report.ts';
 import type { Metadata } from './metadata/index.ts';
-import { writeAtomic } from './write.ts';
+import { writeIfChanged } from '../../src/archive/atomic.ts';
 
 /** What a review file holds besides the report's text. */
 export interface ReviewEntry {
@@ -47,7 +47,7 @@ export function writeReview(archive: string, entry: Omit<ReviewEntry, 'file'>, m
   front.evidence = entry.evidence;
   if (entry.warnings.length > 0) front.warnings = entry.warnings;
   const yaml = stringifyYaml(front, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
-  return writeAtomic(reviewFile(archive, entry.sourceFile), `---\n${yaml}---\n\n${markdown.trimEnd()}\n`);
+  return writeIfChanged(reviewFile(archive, entry.sourceFile), `---\n${yaml}---\n\n${markdown.trimEnd()}\n`);
 }
 
 /** Remove the review file of a source once its report is archived; returns whether there was one. */

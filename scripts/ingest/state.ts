@@ -21,7 +21,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_FILE, reportFile, stateFile } from '../../src/archive/layout.ts';
 import type { State, Values } from './corrections.ts';
-import { writeAtomic } from './write.ts';
+import { writeIfChanged } from '../../src/archive/atomic.ts';
 
 export const JOURNAL_FILE = 'ingest-state.journal';
 
@@ -96,7 +96,7 @@ export class IngestState {
   commit(): void {
     if (!this.dirty) return;
     const sorted = Object.fromEntries(Object.keys(this.entries).sort().map((id) => [id, this.entries[id]]));
-    writeAtomic(stateFile(this.#archiveDir), `${JSON.stringify(sorted, null, 2)}\n`);
+    writeIfChanged(stateFile(this.#archiveDir), `${JSON.stringify(sorted, null, 2)}\n`);
     rmSync(join(this.#archiveDir, JOURNAL_FILE), { force: true });
     this.#journalled = false;
   }

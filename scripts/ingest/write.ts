@@ -8,11 +8,9 @@
  * report already in the archive keeps its path on every later run; a second
  * report that would take an existing path gets a -2, -3 … suffix.
  *
- * Files are written to a temporary name and renamed, so a killed run leaves
- * no half-written report.
+ * The pipeline writes it whole or not at all (`src/archive/atomic.ts`), so a
+ * killed run leaves no half-written report.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Root } from 'mdast';
 import remarkStringify from 'remark-stringify';
@@ -78,26 +76,6 @@ export function validate(data: Record<string, unknown>, file: string): ReportDat
   if (region) problems.push(`regionCode: ${region}`);
   if (result.success && problems.length === 0) return result.data;
   throw new IngestError('invalid-frontmatter', `${file}: invalid frontmatter: ${problems.join('; ')}`);
-}
-
-/** Write atomically: a temporary file in the same folder, then rename. Returns whether the file changed. */
-export function writeAtomic(file: string, content: string | Uint8Array): boolean {
-  if (existsSync(file)) {
-    const current = readFileSync(file);
-    if (typeof content === 'string' ? current.toString('utf8') === content : current.equals(content)) return false;
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  // `<name>.<pid>.tmp`, or a short name where that would pass the file system's 255 bytes.
-  const suffix = `.${process.pid}.tmp`;
-  const tmp = Buffer.byteLength(basename(file) + suffix) <= 255 ? `${file}${suffix}` : join(dirname(file), `.ingest${suffix}`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  return true;
 }
 
 /**

@@ -27,7 +27,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ID_SHAPE } from '../archive/layout.ts';
 import { writeStamp } from '../build/out-dir.ts';
-import { writeAtomicSync } from './atomic.ts';
+import { writeWhole } from '../archive/atomic.ts';
 import { pruneRenderCache, renderedBodyCount } from './render-cache.ts';
 
 /** A report page, by the `pathname` Astro reports (`reports/2018/310113-rmzf/`; not the index pages `reports/`, `reports/2018/`). */
@@ -180,5 +180,5 @@ function recordPageCopies(cacheDir: string): void {
     const known = before[file];
     files[file] = known && known.size === size && known.mtimeMs === mtimeMs ? known : { size, mtimeMs, sha256: sha256(readFileSync(path)) };
   }
-  writeAtomicSync(join(cacheDir, PAGE_COPY_DIGESTS), JSON.stringify({ files }));
+  writeWhole(join(cacheDir, PAGE_COPY_DIGESTS), JSON.stringify({ files }));
 }

@@ -13,8 +13,9 @@
  * (tests, scripts), every body is rendered.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeWholeAsync } from '../archive/atomic.ts';
 import { markdownBody } from '../archive/frontmatter.ts';
 import { archiveDirectory, reportFile } from '../archive/layout.ts';
 import { renderMarkdown, type Heading } from './markdown.ts';
@@ -46,8 +47,7 @@ export async function renderReportBody(id: string, options: { file?: string; cac
   if (!cache) return rendered(body, file);
 
   const key = createHash('sha256').update(body).digest('hex');
-  const shard = join(cache, key.slice(0, 2));
-  const entry = join(shard, `${key}.html`);
+  const entry = join(cache, key.slice(0, 2), `${key}.html`);
   markUsed(cache, key);
   const cached = await readFile(entry, 'utf8').catch(() => undefined);
   const checked = cached !== undefined && cached.indexOf('\n') === 64 && digestOf(cached.slice(65)) === cached.slice(0, 64) ? cached.slice(65) : undefined;
@@ -61,14 +61,8 @@ export async function renderReportBody(id: string, options: { file?: string; cac
   }
   const result = rendered(body, file);
   try {
-    if (!shards.has(shard)) {
-      await mkdir(shard, { recursive: true });
-      shards.add(shard);
-    }
-    const temporary = `${entry}.${process.pid}-${++writes}.tmp`;
     const rest = `${JSON.stringify(result.headings)}\n${result.html}`;
-    await writeFile(temporary, `${digestOf(rest)}\n${rest}`);
-    await rename(temporary, entry);
+    await writeWholeAsync(entry, `${digestOf(rest)}\n${rest}`);
   } catch {
     // A cache that cannot be written only costs time.
   }
@@ -77,9 +71,6 @@ export async function renderReportBody(id: string, options: { file?: string; cac
 
 const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Shard folders known to exist, and a counter for unique temporary names. */
-const shards = new Set<string>();
-let writes = 0;
 
 function rendered(body: string, file: string): RenderedReport {
   const { html, headings } = renderMarkdown(body, file);

@@ -1,6 +1,6 @@
 /**
- * The ingest command run in-process, as `npm run ingest` runs it
- * (`scripts/ingest.ts` `main(argv, out, err)`), with its streams captured,
+ * The project's commands run in-process, as `npm run ingest` or `npm run
+ * review` run them (`main(argv, out, err)`), with their streams captured,
  * and temporary folders that are removed after each test.
  */
 import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
@@ -10,16 +10,23 @@ import { PassThrough } from 'node:stream';
 import { afterEach } from 'vitest';
 import { main } from '../../scripts/ingest.ts';
 
-export async function ingestCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+/** A command's `main`: arguments and the two streams in, the exit code out. */
+export type Main = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
+
+/** Run a command's `main` with `args`; its exit code and what it wrote to each stream. */
+export async function runMain(command: Main, args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough();
   const err = new PassThrough();
   let o = '';
   let e = '';
   out.on('data', (chunk) => (o += chunk));
   err.on('data', (chunk) => (e += chunk));
-  const code = await main(args, out, err);
+  const code = await command(args, out, err);
   return { code, out: o, err: e };
 }
+
+/** The ingest command with `args`. */
+export const ingestCli = (args: string[]) => runMain(main, args);
 
 const temps: string[] = [];
 

@@ -3,41 +3,19 @@
  * file, the rest of the batch goes through, re-runs change nothing, and
  * corrections survive.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import matter from 'gray-matter';
-import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../scripts/ingest.ts';
+import { describe, expect, it } from 'vitest';
+import { SEED, ingestCli, reportsIn, tempDir } from '../helpers/ingest-cli.ts';
 import { mergeCorrections } from '../../scripts/ingest/corrections.ts';
 import { Archive } from '../../scripts/ingest/archive-index.ts';
-import { renderFile, validate, writeAtomic } from '../../scripts/ingest/write.ts';
+import { writeIfChanged } from '../../src/archive/atomic.ts';
+import { renderFile, validate } from '../../scripts/ingest/write.ts';
 
-async function run(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (c) => (o += c));
-  err.on('data', (c) => (e += c));
-  const code = await main(args, out, err);
-  return { code, out: o, err: e };
-}
+const run = ingestCli;
+const temp = (prefix = 'bad-input-') => tempDir(prefix);
 
-const temps: string[] = [];
-function temp(prefix = 'bad-input-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-const SEED = 'tests/fixtures/seeds/000_4b59215cab437b17.txt';
-const reportsIn = (archive: string) =>
-  existsSync(join(archive, 'reports')) ? readdirSync(join(archive, 'reports'), { recursive: true }).filter((f) => String(f).endsWith('.md')) : [];
 
 describe('bad input files', () => {
   it.each([
@@ -155,8 +133,8 @@ describe('frontmatter and files', () => {
   it('should write through a temporary file and leave none behind', () => {
     const dir = temp();
     const file = join(dir, 'reports/2022/a.md');
-    expect(writeAtomic(file, 'one')).toBe(true);
-    expect(writeAtomic(file, 'one')).toBe(false);
+    expect(writeIfChanged(file, 'one')).toBe(true);
+    expect(writeIfChanged(file, 'one')).toBe(false);
     expect(readdirSync(join(dir, 'reports/2022'))).toEqual(['a.md']);
   });
 });

@@ -2,36 +2,13 @@
  * The ingest command run for real on fixture folders: exit codes, the --json
  * shape, dry runs that write nothing, idempotent re-runs.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../scripts/ingest.ts';
+import { describe, expect, it } from 'vitest';
+import { ingestCli, tempDir } from '../helpers/ingest-cli.ts';
 
-function capture() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk) => (text += chunk));
-  return { stream, text: () => text };
-}
-
-async function run(args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(args, out.stream, err.stream);
-  return { code, out: out.text(), err: err.text() };
-}
-
-const temps: string[] = [];
-function tempArchive(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'archive-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const run = ingestCli;
+const tempArchive = () => tempDir('archive-');
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

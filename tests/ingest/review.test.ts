@@ -4,14 +4,13 @@
  * `npm run review` in a manifest, and archived once the manifest comes back
  * confirmed. Run with the real commands on a made-up page.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import matter from 'gray-matter';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main as ingest } from '../../scripts/ingest.ts';
 import { main as review } from '../../scripts/review.ts';
+import { runMain, tempDir } from '../helpers/ingest-cli.ts';
 
 /** 三都镇 is a township in six provinces; the page says nothing of which. */
 const PAGE = `三都镇人民政府关于2023年度法治政府建设情况的报告
@@ -24,25 +23,10 @@ const PAGE = `三都镇人民政府关于2023年度法治政府建设情况的�
 部分干部运用法治思维和法治方式解决问题的能力还有待提高。
 `;
 
-async function run(main: typeof ingest, args: string[]) {
-  const streams = [new PassThrough(), new PassThrough()];
-  const texts = ['', ''];
-  streams.forEach((stream, i) => stream.on('data', (chunk) => (texts[i] += chunk)));
-  const code = await main(args, streams[0], streams[1]);
-  return { code, out: texts[0], err: texts[1] };
-}
-
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const run = runMain;
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'review-'));
-  temps.push(dir);
-  const source = join(dir, 'incoming', 'sandu.txt');
-  const archive = join(dir, 'archive');
-  writeFileSync(join(dir, 'x'), '');
-  return { dir, source, archive };
+  const dir = tempDir('review-');
+  return { dir, archive: join(dir, 'archive') };
 }
 const list = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')) : []);
 
