@@ -5,7 +5,8 @@
  * pages render their body here: remark-parse → remark-literal-html (text that
  * looks like HTML stays text) → remark-rehype (no raw HTML) → rehype-slug →
  * rehype-section-ids (short ids from the document's numbering, slug anchors,
- * self links) → rehype-stringify.
+ * self links) → rehype-signature (the 落款 at the end, set right) →
+ * rehype-stringify.
  */
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -14,6 +15,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
 import rehypeSectionIds, { type Heading } from './rehype-section-ids.ts';
+import rehypeSignature from './rehype-signature.ts';
 import remarkLiteralHtml from './remark-literal-html.ts';
 
 export type { Heading };
@@ -33,6 +35,7 @@ const processor = unified()
   .use(remarkRehype)
   .use(rehypeSlug)
   .use(rehypeSectionIds)
+  .use(rehypeSignature)
   .use(rehypeStringify)
   .freeze();
 
