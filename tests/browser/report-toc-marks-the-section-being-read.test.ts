@@ -17,10 +17,10 @@ const REPORT = 'reports/2018/310113-rmzf/';
 const marked = (page: Page) => page.evaluate(() => document.querySelector('#toc a[aria-current="true"]')?.getAttribute('href') ?? null);
 
 /** Scroll so that the element's top is just under the top of the window, and let the marking catch up. */
-async function scrollTo(page: Page, selector: string): Promise<void> {
+async function scrollToSection(page: Page, selector: string): Promise<void> {
   await page.evaluate((query) => {
     const top = document.querySelector(query)!.getBoundingClientRect().top + scrollY;
-    scrollTo(0, top - 40);
+    window.scrollTo(0, top - 40);
   }, selector);
   await page.waitForTimeout(150);
 }
@@ -35,12 +35,12 @@ describe('the table of contents on a wide screen', () => {
     expect(tocBox!.x, 'beside the text, on its right').toBeGreaterThan(textBox!.x + textBox!.width);
     expect(await marked(page)).toBeNull();
 
-    await scrollTo(page, '#s1-2');
+    await scrollToSection(page, '#s1-2');
     expect(await marked(page)).toBe('#s1-2');
     // The 1、 under （二） belong to （二）.
-    await scrollTo(page, '#s1-2-2');
+    await scrollToSection(page, '#s1-2-2');
     expect(await marked(page)).toBe('#s1-2');
-    await scrollTo(page, '#s2');
+    await scrollToSection(page, '#s2');
     expect(await marked(page)).toBe('#s2');
     const place = await toc.boundingBox();
     expect(place!.y, 'sticky: still at the top of the window').toBeGreaterThanOrEqual(0);
@@ -92,7 +92,7 @@ describe('the table of contents on a phone', () => {
     const jump = page.locator('.page-jump');
     expect(await jump.isVisible(), 'not before one has read past the table of contents').toBe(false);
 
-    await scrollTo(page, '#s2');
+    await scrollToSection(page, '#s2');
     await page.waitForTimeout(300);
     expect(await jump.isVisible()).toBe(true);
     const box = await jump.boundingBox();
@@ -105,7 +105,7 @@ describe('the table of contents on a phone', () => {
     expect(toc!.y).toBeGreaterThanOrEqual(0);
     expect(toc!.y).toBeLessThan(100);
 
-    await scrollTo(page, '#s3');
+    await scrollToSection(page, '#s3');
     await page.waitForTimeout(300);
     await jump.getByRole('link', { name: '返回顶部' }).click();
     await page.waitForFunction(() => scrollY === 0);
@@ -115,7 +115,7 @@ describe('the table of contents on a phone', () => {
   it('should offer 目录 and 返回顶部 without JavaScript too', async () => {
     const { page } = await site.open({ javaScript: false, viewport: { width: 360, height: 740 } });
     await page.goto(`${site.url}${REPORT}`);
-    await page.evaluate(() => scrollTo(0, 3000));
+    await page.evaluate(() => window.scrollTo(0, 3000));
     await page.getByRole('link', { name: '返回顶部' }).click();
     await page.waitForFunction(() => scrollY === 0);
   });
