@@ -100,5 +100,16 @@ describe('reportSections', () => {
   it('should take the ids out and point each heading link at the report page', () => {
     for (const section of cut) expect(section.html).not.toMatch(/\sid=/);
     expect(cut[1].html).toContain('<a class="heading-link" href="/fzzfjs/reports/2019/310113-rmzf/#s1-1" aria-label="在报告中打开本节：（一）职能"');
+    expect(cut[1].html).toContain('<h2>一、成效 <a class="heading-link"');
+  });
+
+  it('should keep text that looks like markup or attributes as written', () => {
+    const { html: hostile } = renderMarkdown(['## 一、“<b>x</b>” & id="y" > z', '正文 <span id="q"></span> id="p" & 完。', '## 二、下一步'].join('\n\n'));
+    const [first, second] = reportSections(hostile, '/r/');
+    expect(first.heading).toBe('一、“<b>x</b>” & id="y" > z');
+    expect(first.html).toContain('id="p"');
+    expect(first.html).toContain('&#x3C;span id="q">&#x3C;/span>');
+    expect(first.html).not.toMatch(/<h2 id=/);
+    expect(second.heading).toBe('二、下一步');
   });
 });
