@@ -3,7 +3,9 @@
  * per report (title, agency, region, year and the headings of the first two
  * levels, without their numbers, with filters), not the bodies: the search
  * page uses it only to offer reports whose title or headings hold similar
- * words when the exact search finds few. Past `PAGEFIND_PART_SIZE` reports it
+ * words when the exact search finds few, and every other page's header for
+ * quick find (`src/search/browser/quick-find.ts`: reports, and agencies
+ * named by the meta's agency and region). Past `PAGEFIND_PART_SIZE` reports it
  * is built in parts, one at a time, which the page merges (`mergeIndex`).
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,7 @@ import type { PreparedReport } from './prepare.ts';
 /** A heading without its number (`一、`, `（二）`, `3.`): what is left is what a reader would search for. */
 const withoutNumber = (heading: string) => heading.replace(/^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十百零〇\d]+[、.．])\s*/u, '');
 
-/** Pagefind's record of a report: what the search page offers as 相近 results. */
+/** Pagefind's record of a report: what the search page offers as 相近 results, and quick find suggests. */
 export function pagefindRecord(report: PreparedReport) {
   const { facts } = report;
   const filters: Record<string, string[]> = {};
@@ -32,7 +34,7 @@ export function pagefindRecord(report: PreparedReport) {
     url: `/reports/${report.id}/`,
     content: [report.title, facts.agency, report.region, facts.year ? `${facts.year}年度` : '', ...report.headings.map(withoutNumber)].filter(Boolean).join('\n'),
     language: 'zh-cn',
-    meta: { title: report.title, agency: facts.agency, year: facts.year, date: facts.date },
+    meta: { title: report.title, agency: facts.agency, region: report.region, year: facts.year, date: facts.date },
     filters,
     sort: { date: facts.date },
   };

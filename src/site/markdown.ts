@@ -5,8 +5,9 @@
  * pages render their body here: remark-parse → remark-literal-html (text that
  * looks like HTML stays text) → remark-rehype (no raw HTML) → rehype-slug →
  * rehype-section-ids (short ids from the document's numbering, slug anchors,
- * self links) → rehype-safe-urls (only http(s) links and on-site sources,
- * whatever made them) → rehype-stringify.
+ * self links) → rehype-signature (the 落款 at the end, set right) →
+ * rehype-safe-urls (only http(s) links and on-site sources, whatever made
+ * them) → rehype-stringify.
  */
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -16,6 +17,7 @@ import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
 import rehypeSafeUrls from './rehype-safe-urls.ts';
 import rehypeSectionIds, { type Heading } from './rehype-section-ids.ts';
+import rehypeSignature from './rehype-signature.ts';
 import remarkLiteralHtml from './remark-literal-html.ts';
 
 export type { Heading };
@@ -35,6 +37,7 @@ const processor = unified()
   .use(remarkRehype)
   .use(rehypeSlug)
   .use(rehypeSectionIds)
+  .use(rehypeSignature)
   .use(rehypeSafeUrls)
   .use(rehypeStringify)
   .freeze();

@@ -25,6 +25,8 @@ export function absoluteUrl(path: string, site: URL | string): string {
 /** `reports/2018/310113-rmzf/` for entry id `2018/310113-rmzf`. */
 export { reportPath } from '../archive/layout.ts';
 export const agencyPath = (key: string) => `agencies/${key}/`;
+/** An agency's reports side by side, section by section (`?years=2018,2019` chooses which). */
+export const comparePath = (key: string) => `agencies/${key}/compare/`;
 export const regionPath = (code: string) => `regions/${code}/`;
 export const yearPath = (year: number) => `years/${year}/`;
 /** The reports of one year under `reports/`, the parent of each of their pages. */

@@ -76,7 +76,7 @@ describe('report pages', () => {
     expect(html).toMatch(/<h3 id="s1-2">.*（二）依法全面履行政府职能/);
     expect(html).toMatch(/<h4 id="s1-2-3">.*3、守牢城市安全底线/);
     expect(html).toMatch(/<h5 id="s1-2-3-1">.*（1）食品药品安全/);
-    expect(html).toMatch(/<h3 id="s3-2">.*（二）全面提高/);
+    expect(html).toMatch(/<h3 id="s4-2">.*（二）全面提高/);
   });
 
   it('should keep the text slug as an anchor on the same heading', () => {
@@ -154,12 +154,20 @@ describe('report pages', () => {
     expect(html).not.toMatch(/data-pagefind-(filter|meta|sort)=/);
   });
 
-  it('should run no script but the copy-link and search-highlight ones', () => {
-    const scripts = reportPage('2018/310113-rmzf').match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
-    expect(scripts).toHaveLength(2);
-    expect(scripts.filter((s) => s.includes('已复制链接') && s.includes('clipboard'))).toHaveLength(1);
-    expect(scripts.filter((s) => /<script type="module" src="[^"]*\/_astro\/SearchHighlight\.[^"]*\.js">/.test(s))).toHaveLength(1);
-    for (const script of scripts) expect(script).not.toMatch(/https?:\/\//);
+  it('should run only the site’s own scripts: text size, quick find, contents, citations, search highlight', () => {
+    const html = reportPage('2018/310113-rmzf');
+    const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+    const sources = scripts.map((script) => /\bsrc="([^"]*)"/.exec(script)?.[1]).filter((src) => src !== undefined);
+    for (const src of sources) expect(src).toMatch(new RegExp(`^${base}_astro/[^/]+\\.js$`));
+    for (const script of scripts.filter((script) => !/\bsrc=/.test(script))) expect(script).not.toMatch(/https?:\/\//);
+    const bundled = sources.map((src) => readFileSync(join(dir, src.slice(base.length)), 'utf8')).join('\n');
+    const all = `${scripts.join('\n')}\n${bundled}`;
+    // What each does, by the words it shows or keeps.
+    expect(all).toContain('fzzf-text-size');
+    expect(all).toContain('已复制链接');
+    expect(all).toContain('aria-current');
+    expect(sources.some((src) => /SearchHighlight/.test(src))).toBe(true);
+    expect(sources.some((src) => /HeaderSearch/.test(src))).toBe(true);
   });
 });
 
@@ -172,12 +180,12 @@ describe('reports kept for review', () => {
 });
 
 describe('other pages', () => {
-  it('should keep every page but reports out of the search index, and run scripts only on the search page', () => {
+  it('should keep every page but reports out of the search index, and load scripts from the site only', () => {
     const others = htmlFiles(dir).filter((path) => !path.startsWith('reports/'));
     expect(others.length).toBeGreaterThan(10);
     for (const path of others) {
       expect(file(path), path).not.toContain('data-pagefind-body');
-      if (!path.startsWith('search/')) expect(file(path), path).not.toMatch(/<script\b/);
+      for (const [, src] of file(path).matchAll(/<script\b[^>]*\bsrc="([^"]*)"/g)) expect(src, path).toMatch(new RegExp(`^${base}_astro/`));
     }
   });
 

@@ -33,9 +33,22 @@ export interface WatchedPage {
   requests: string[];
 }
 
-/** A new context and page (zh-CN locale, desktop size) that records errors and requests. */
-export async function watchedPage(browser: Browser, options: { javaScript?: boolean } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 800 }, javaScriptEnabled: options.javaScript ?? true });
+export interface PageOptions {
+  javaScript?: boolean;
+  /** Window size (default: 1200 × 800, a desktop). */
+  viewport?: { width: number; height: number };
+  /** `prefers-color-scheme` (default: light). */
+  colorScheme?: 'light' | 'dark';
+}
+
+/** A new context and page (zh-CN locale, desktop size unless told) that records errors and requests. */
+export async function watchedPage(browser: Browser, options: PageOptions = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: options.viewport ?? { width: 1200, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   return watchPage(context, await context.newPage());
 }
 

@@ -21,7 +21,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { serve, type Running } from '../../scripts/serve.ts';
 import { ID_SHAPE, idOfReportPage } from '../../src/archive/layout.ts';
-import { launchBrowser, shownTexts, watchPage, watchedPage, type ShownText, type WatchedPage } from './browser.ts';
+import { launchBrowser, shownTexts, watchPage, watchedPage, type PageOptions, type ShownText, type WatchedPage } from './browser.ts';
 import { htmlFiles } from './site-files.ts';
 import { DEPLOY_BASE, startNginx } from './web-servers.ts';
 
@@ -123,9 +123,10 @@ export interface SearchSite {
   browser: Browser;
   /**
    * A new page on the site: in the file's shared browser context, or in a
-   * context of its own when `fresh` (a user who got a link) or `javaScript: false`.
+   * context of its own when `fresh` (a user who got a link), `javaScript:
+   * false`, or another window size or colour scheme.
    */
-  open: (options?: { javaScript?: boolean; fresh?: boolean }) => Promise<WatchedPage>;
+  open: (options?: PageOptions & { fresh?: boolean }) => Promise<WatchedPage>;
   /** Every report page's text as the browser shows it: what searches are checked against. */
   reportTexts: () => Promise<ShownText[]>;
 }
@@ -149,7 +150,7 @@ export function useSearchSite(base = '/'): SearchSite {
     site.origin = running.origin;
     site.browser = await launchBrowser();
     site.open = async (options = {}) => {
-      if (options.javaScript === false || options.fresh) {
+      if (options.javaScript === false || options.fresh || options.viewport || options.colorScheme) {
         const watched = await watchedPage(site.browser, options);
         contexts.push(watched.context);
         return watched;

@@ -2,6 +2,8 @@
  * On a report page opened from a search result (`?highlight=…`), mark every
  * occurrence of the search terms in the report body, matched as the search
  * matches them (normalised, inside one block), and offer to clear the marks.
+ * The parameter then leaves the address bar, so a link copied from it is the
+ * page's stable address.
  * Without the parameter, or without JavaScript, the page is untouched.
  */
 import { BLOCK_TAGS } from '../format.ts';
@@ -97,12 +99,15 @@ export function startHighlight(): void {
   clear.addEventListener('click', () => {
     clearHighlight(body);
     note.remove();
-    const url = new URL(location.href);
-    url.searchParams.delete(HIGHLIGHT_PARAM);
-    history.replaceState(history.state, '', url);
   });
   note.append(count > 0 ? `已标出搜索词“${query}”，共 ${count} 处。` : `本页没有找到搜索词“${query}”。`, ' ', clear);
   body.prepend(note);
+
+  // The marks are made: the address bar goes back to the page's stable address,
+  // so a link copied from it does not carry the search.
+  const url = new URL(location.href);
+  url.searchParams.delete(HIGHLIGHT_PARAM);
+  history.replaceState(history.state, '', url);
 
   // The marks change no layout, but make sure the target section is in view.
   if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();

@@ -17,19 +17,30 @@ export interface Related {
   excerpt: Array<{ text: string; mark: boolean }>;
 }
 
-interface PagefindResult {
+export interface PagefindResult {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
 }
 
-interface Pagefind {
+export interface Pagefind {
   search: (query: string, options?: { filters?: Record<string, { any: string[] }> }) => Promise<{ results: Array<{ data: () => Promise<PagefindResult> }> } | null>;
   mergeIndex: (path: string) => Promise<void>;
   init: () => Promise<void>;
 }
 
 const loaded = new Map<string, Promise<Pagefind>>();
+
+/** Pagefind for the site at `base`, loaded (its parts merged) once per page; a failed load is tried again next time. */
+export function loadPagefind(base: string): Promise<Pagefind> {
+  let pagefind = loaded.get(base);
+  if (!pagefind) {
+    pagefind = load(base);
+    loaded.set(base, pagefind);
+    pagefind.catch(() => loaded.delete(base));
+  }
+  return pagefind;
+}
 
 async function load(base: string): Promise<Pagefind> {
   const root = `${base}pagefind/`;
@@ -61,12 +72,7 @@ export function excerptPieces(html: string): Array<{ text: string; mark: boolean
 
 /** Up to `limit` reports Pagefind finds for `query` within `selection`, leaving out the URLs in `exclude`. */
 export async function relatedReports(base: string, query: string, selection: Selection, exclude: Set<string>, limit = 10): Promise<Related[]> {
-  let pagefind = loaded.get(base);
-  if (!pagefind) {
-    pagefind = load(base);
-    loaded.set(base, pagefind);
-    pagefind.catch(() => loaded.delete(base));
-  }
+  const pagefind = loadPagefind(base);
   const filters: Record<string, { any: string[] }> = {};
   for (const [key, name] of Object.entries(FILTER_NAMES) as Array<[keyof Selection, string]>) {
     if (selection[key].length > 0) filters[name] = { any: selection[key] };

@@ -1,0 +1,192 @@
+/**
+ * Quick find in the header's search box, on every page but the search page:
+ * from two characters on, the reports and agencies whose title, agency,
+ * region or headings hold the words typed, from Pagefind's one record per
+ * report (loaded by `related.ts`, only once something is typed), listed
+ * under the box as the ARIA combobox pattern has it: ↓ and ↑ choose, Enter
+ * opens the choice, Esc closes. Enter with nothing chosen submits the form
+ * as before: the exact full-text search for what was typed, which is also
+ * the list's last entry. Without JavaScript the box is the plain form.
+ */
+import { normalise } from '../normalise.ts';
+import { loadPagefind, type PagefindResult } from './related.ts';
+
+/** Characters typed before anything is suggested. */
+export const MIN_CHARS = 2;
+/** Reports and agencies suggested at most. */
+const REPORTS_SHOWN = 6;
+const AGENCIES_SHOWN = 3;
+/** Pagefind results read (each is one small fragment) to find them. */
+const READ = 12;
+/** Quiet time after a keystroke before Pagefind is asked. */
+const DEBOUNCE_MS = 120;
+
+export interface Suggestion {
+  kind: 'agency' | 'report' | 'search';
+  href: string;
+  title: string;
+  /** Year and agency of a report, region of an agency. */
+  detail: string;
+}
+
+/** The elements of the header's search (`HeaderSearch.astro`). */
+export interface QuickFindElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  panel: HTMLElement;
+  list: HTMLElement;
+  status: HTMLElement;
+}
+
+/** A report page's URL; its last part is the agency's key (`src/archive/layout.ts`, which needs Node, says so too). */
+const REPORT_URL = /\/reports\/\d{4}\/([^/]+)\/$/;
+
+/**
+ * The suggestions for `query` from Pagefind's results (best first): the
+ * agencies whose name or region holds every word typed, the reports, and a
+ * last entry for the exact full-text search. `base` is the site's base path.
+ */
+export function suggestionsOf(results: PagefindResult[], query: string, base: string): Suggestion[] {
+  const words = query.split(/\s+/).map(normalise).filter(Boolean);
+  const reports: Suggestion[] = [];
+  const agencies = new Map<string, Suggestion>();
+  for (const result of results) {
+    // A result with nothing marked matched no word of the query (all were dropped as unknown).
+    if (!result.excerpt.includes('<mark>')) continue;
+    const { title = '', agency = '', year = '', region = '' } = result.meta;
+    const key = REPORT_URL.exec(result.url.replace(/[?#].*$/, ''))?.[1];
+    if (reports.length < REPORTS_SHOWN) reports.push({ kind: 'report', href: result.url, title: title || result.url, detail: [year && `${year}年度`, agency].filter(Boolean).join(' · ') });
+    if (!key || !agency) continue;
+    const named = normalise(`${agency}${region}`);
+    if (!agencies.has(key) && words.length > 0 && words.every((word) => named.includes(word))) {
+      agencies.set(key, { kind: 'agency', href: `${base}agencies/${key}/`, title: agency, detail: region });
+    }
+  }
+  const search: Suggestion = { kind: 'search', href: `${base}search/?q=${encodeURIComponent(query)}`, title: `全文搜索“${query}”`, detail: '逐字匹配正文' };
+  return [...[...agencies.values()].slice(0, AGENCIES_SHOWN), ...reports, search];
+}
+
+const KIND_LABELS: Record<Suggestion['kind'], string> = { agency: '机构', report: '报告', search: '搜索' };
+
+export function startQuickFind(ui: QuickFindElements, base: string): void {
+  const { form, input, panel, list, status } = ui;
+  let suggestions: Suggestion[] = [];
+  let active = -1;
+  let run = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+
+  const open = () => {
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  };
+  const close = () => {
+    run++;
+    clearTimeout(timer);
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const choose = (index: number) => {
+    active = index;
+    for (const [n, option] of [...list.children].entries()) option.setAttribute('aria-selected', String(n === index));
+    const option = list.children[index] as HTMLElement | undefined;
+    if (option) {
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const go = (suggestion: Suggestion) => {
+    close();
+    location.href = suggestion.href;
+  };
+
+  const render = (query: string) => {
+    list.replaceChildren(
+      ...suggestions.map((suggestion, n) => {
+        const option = document.createElement('li');
+        option.id = `${list.id}-${n}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.className = `quick-find-option quick-find-${suggestion.kind}`;
+        const kind = document.createElement('span');
+        kind.className = 'quick-find-kind';
+        kind.textContent = KIND_LABELS[suggestion.kind];
+        const title = document.createElement('span');
+        title.className = 'quick-find-title';
+        title.textContent = suggestion.title;
+        const detail = document.createElement('span');
+        detail.className = 'quick-find-detail';
+        detail.textContent = suggestion.detail;
+        option.append(kind, title, detail);
+        // Keep the focus in the box while the pointer chooses.
+        option.addEventListener('mousedown', (event) => event.preventDefault());
+        option.addEventListener('click', () => go(suggestion));
+        return option;
+      }),
+    );
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    const found = suggestions.length - 1;
+    status.textContent = found > 0 ? `${found} 条快速查找建议，按上下方向键选择` : `没有标题、机构或章节名相近的报告，按回车键全文搜索“${query}”`;
+    open();
+  };
+
+  const suggest = async (query: string, token: number) => {
+    try {
+      const pagefind = await loadPagefind(base);
+      const search = await pagefind.search(query);
+      if (token !== run) return;
+      const results = await Promise.all((search?.results ?? []).slice(0, READ).map((result) => result.data()));
+      if (token !== run) return;
+      suggestions = suggestionsOf(results, query, base);
+      render(query);
+    } catch (error) {
+      if (token === run) console.warn('quick find unavailable:', error);
+    }
+  };
+
+  input.addEventListener('input', () => {
+    const query = input.value.trim();
+    const token = ++run;
+    clearTimeout(timer);
+    if ([...query.replace(/\s+/g, '')].length < MIN_CHARS) {
+      close();
+      status.textContent = '';
+      return;
+    }
+    timer = setTimeout(() => void suggest(query, token), DEBOUNCE_MS);
+  });
+
+  input.addEventListener('keydown', (event) => {
+    const shown = !panel.hidden && suggestions.length > 0;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!shown) return;
+      event.preventDefault();
+      const count = suggestions.length;
+      // Down from the box to the first and on, past the last back to the box; up the other way round.
+      if (event.key === 'ArrowDown') choose(active + 1 >= count ? -1 : active + 1);
+      else choose(active === -1 ? count - 1 : active - 1);
+    } else if (event.key === 'Enter') {
+      if (shown && active >= 0) {
+        event.preventDefault();
+        go(suggestions[active]);
+      } else close();
+    } else if (event.key === 'Escape') {
+      if (panel.hidden) return;
+      // Close the list; a second Esc clears the box as usual.
+      event.preventDefault();
+      close();
+    }
+  });
+
+  input.addEventListener('blur', () => close());
+  form.addEventListener('submit', () => close());
+  // Back to the page from the browser's cache: nothing left open.
+  window.addEventListener('pageshow', () => close());
+}
