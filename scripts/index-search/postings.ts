@@ -1,7 +1,8 @@
 /**
  * The postings of the exact index: `postings/<n>.json` for every shard, each
  * n-gram (1 to `MAX_GRAM` characters, inside a block) with the reports that
- * hold it and how often.
+ * hold it and how often; and `positions/<m>.json`, each `MAX_GRAM`-gram with
+ * where it starts in each of those reports.
  *
  * An n-gram's hash picks its shard, and the shard's low bits its group. One
  * pass over the texts notes where each group's n-grams start (4 bytes an
@@ -14,7 +15,7 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MAX_GRAM, postingsFile } from '../../src/search/format.ts';
+import { MAX_GRAM, POSITION_SHARDS_PER_SHARD, positionsFile, postingsFile } from '../../src/search/format.ts';
 import { FNV_OFFSET, fnvCodePoint, mix } from '../../src/search/hash.ts';
 import type { IndexFiles } from './index-files.ts';
 import { seconds } from './log.ts';
@@ -67,6 +68,11 @@ class GramTable {
   nodeEntry: Int32Array;
   nodeOrdinal: Int32Array;
   nodeCount: Int32Array;
+  /** Occurrences of `MAX_GRAM`-grams: entry, report and start in the report, in the order counted (ascending starts). */
+  spots = 0;
+  spotEntry: Int32Array;
+  spotOrdinal: Int32Array;
+  spotStart: Int32Array;
 
   /** `shift`: the low bits of the hash that are the same for the whole group; `expected`: postings entries to make room for. */
   constructor(shift: number, expected: number) {
@@ -85,10 +91,26 @@ class GramTable {
     this.nodeEntry = new Int32Array(nodes);
     this.nodeOrdinal = new Int32Array(nodes);
     this.nodeCount = new Int32Array(nodes);
+    this.spotEntry = new Int32Array(nodes);
+    this.spotOrdinal = new Int32Array(nodes);
+    this.spotStart = new Int32Array(nodes);
   }
 
-  /** Count one occurrence, in report `ordinal`, of the BMP n-gram `length` units long packed as `a`, `b`. */
-  add(hash: number, a: number, b: number, length: number, ordinal: number): void {
+  /** Note where an occurrence of entry `entry` (a `MAX_GRAM`-gram) starts in report `ordinal`. */
+  spot(entry: number, ordinal: number, start: number): void {
+    if (this.spots === this.spotEntry.length) {
+      this.spotEntry = grow(this.spotEntry);
+      this.spotOrdinal = grow(this.spotOrdinal);
+      this.spotStart = grow(this.spotStart);
+    }
+    const spot = this.spots++;
+    this.spotEntry[spot] = entry;
+    this.spotOrdinal[spot] = ordinal;
+    this.spotStart[spot] = start;
+  }
+
+  /** Count one occurrence, in report `ordinal`, of the BMP n-gram `length` units long packed as `a`, `b`; returns its entry. */
+  add(hash: number, a: number, b: number, length: number, ordinal: number): number {
     const slots = this.#slots;
     const mask = this.#mask;
     let slot = (hash >>> this.#shift) & mask;
@@ -96,7 +118,7 @@ class GramTable {
     while (entry !== -1) {
       if (this.hashes[entry] === hash && this.keyA[entry] === a && this.keyB[entry] === b && this.lengths[entry] === length) {
         this.#count(entry, ordinal);
-        return;
+        return entry;
       }
       slot = (slot + 1) & mask;
       entry = slots[slot];
@@ -107,16 +129,21 @@ class GramTable {
     this.lengths[entry] = length;
     slots[slot] = entry;
     if (this.size * 2 > mask) this.#grow();
+    return entry;
   }
 
-  /** Count one occurrence of an n-gram with a character outside the BMP. */
-  addWide(hash: number, key: string, ordinal: number): void {
+  /** Count one occurrence of an n-gram with a character outside the BMP; returns its entry. */
+  addWide(hash: number, key: string, ordinal: number): number {
     const entry = this.#wide.get(key);
-    if (entry !== undefined) return this.#count(entry, ordinal);
+    if (entry !== undefined) {
+      this.#count(entry, ordinal);
+      return entry;
+    }
     const created = this.#create(hash, ordinal);
     this.lengths[created] = 0;
     this.#wide.set(key, created);
     this.wideKeys.set(created, key);
+    return created;
   }
 
   #count(entry: number, ordinal: number): void {
@@ -364,8 +391,8 @@ export function countGroup(list: Uint32Array, points: Uint16Array | Uint32Array,
       }
     }
     const mixed = mix(hash);
-    if (wide) table.addWide(mixed, String.fromCodePoint(...points.subarray(start, start + length)), ordinal);
-    else table.add(mixed, a, b, length, ordinal);
+    const entry = wide ? table.addWide(mixed, String.fromCodePoint(...points.subarray(start, start + length)), ordinal) : table.add(mixed, a, b, length, ordinal);
+    if (length === MAX_GRAM) table.spot(entry, ordinal, start - starts[ordinal]);
   }
   writeGroup(table, group, groups, shards / groups, groupShift, shards, files);
 }
@@ -419,7 +446,7 @@ export async function writePostingsInWorkers(
 ): Promise<void> {
   const started = performance.now();
   const { points, starts, occurrences } = noteGrams(grams, shards, groups, options);
-  mkdirSync(join(folder, dirname(postingsFile(0))), { recursive: true });
+  for (const file of [postingsFile(0), positionsFile(0)]) mkdirSync(join(folder, dirname(file)), { recursive: true });
   let next = 0;
   let done = 0;
   try {
@@ -475,6 +502,50 @@ function writeGroup(table: GramTable, group: number, groups: number, perGroup: n
       out += `${position > first ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encodeRange(ordinals, counts, starts[position], starts[position + 1])}"`;
     }
     files.add(postingsFile(group + index * groups), `${out}}`);
+  }
+  writePositions(table, keys, order, group, groups, groupShift, shards * POSITION_SHARDS_PER_SHARD, files);
+}
+
+/** The position shards of one group (`group + k × groups` of `positionShards`): each `MAX_GRAM`-gram's starts, by report. */
+function writePositions(table: GramTable, keys: string[], order: Int32Array, group: number, groups: number, groupShift: number, positionShards: number, files: IndexFiles): void {
+  // Spots in output order: a stable counting sort by the entry's place in `order` keeps each entry's starts ascending.
+  const rank = new Int32Array(table.size);
+  for (let position = 0; position < order.length; position++) rank[order[position]] = position;
+  const firsts = new Int32Array(order.length + 1);
+  for (let spot = 0; spot < table.spots; spot++) firsts[rank[table.spotEntry[spot]] + 1]++;
+  for (let position = 0; position < order.length; position++) firsts[position + 1] += firsts[position];
+  const fill = firsts.slice(0, order.length);
+  const sorted = new Int32Array(table.spots);
+  for (let spot = 0; spot < table.spots; spot++) sorted[fill[rank[table.spotEntry[spot]]]++] = spot;
+
+  const perGroup = positionShards / groups;
+  const byShard: number[][] = Array.from({ length: perGroup }, () => []);
+  for (let position = 0; position < order.length; position++) {
+    if (firsts[position + 1] > firsts[position]) byShard[(table.hashes[order[position]] & (positionShards - 1)) >>> groupShift].push(position);
+  }
+  for (let index = 0; index < perGroup; index++) {
+    const positions = byShard[index];
+    positions.sort((x, y) => (keys[order[x]] < keys[order[y]] ? -1 : keys[order[x]] > keys[order[y]] ? 1 : 0));
+    let out = '{';
+    for (const [n, position] of positions.entries()) {
+      let encoded = '';
+      let previous = -1;
+      let last = 0;
+      for (let at = firsts[position]; at < firsts[position + 1]; at++) {
+        const spot = sorted[at];
+        const ordinal = table.spotOrdinal[spot];
+        if (ordinal !== previous) {
+          encoded += `${previous === -1 ? '' : ';'}${base36(ordinal - previous)}`;
+          previous = ordinal;
+          last = 0;
+        }
+        const start = table.spotStart[spot];
+        encoded += `.${base36(start - last)}`;
+        last = start;
+      }
+      out += `${n > 0 ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encoded}"`;
+    }
+    files.add(positionsFile(group + index * groups), `${out}}`);
   }
 }
 

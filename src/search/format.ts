@@ -15,18 +15,27 @@
  * - `postings/<n>.json`: every n-gram of one to `MAX_GRAM` characters of the
  *   normalised text whose hash falls in shard `n`, each with the reports
  *   that contain it and how often, delta-encoded (`encodePostings`). A term
- *   of up to `MAX_GRAM` characters is answered exactly by its own postings;
- *   a longer one is narrowed by its `MAX_GRAM`-grams, then confirmed.
+ *   of up to `MAX_GRAM` characters is answered exactly by its own postings.
+ * - `positions/<m>.json`: every `MAX_GRAM`-gram whose hash falls in
+ *   position shard `m` (of `shards × POSITION_SHARDS_PER_SHARD`), each with
+ *   where it starts in each report that holds it (`encodePositions`). A
+ *   longer term is answered exactly by the positions of the `MAX_GRAM`-grams
+ *   that cover it (`coverOf`): it occurs where they all occur at their
+ *   offsets. No report text is needed to count or rank results.
  * - `texts/<ordinal>.json`: one report's text by section, as shown
- *   (`SectionRow[]`): for excerpts, section links and confirmation.
+ *   (`SectionRow[]`): fetched only for the excerpts and section links of the
+ *   results on screen.
  *
  * A match never crosses a block (a paragraph, heading, list item or cell):
- * n-grams are taken inside blocks only, and confirmation looks inside blocks.
+ * n-grams are taken inside blocks only, and a report's positions count a
+ * separator between blocks, so grams of two blocks are never adjacent.
+ * Text and query are normalised alike (`normalise.ts`): traditional
+ * characters fold to simplified ones.
  */
 import { FACET_FIELDS, type FacetField } from './filters.ts';
 import { charsOf } from './normalise.ts';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Elements that make a block: a match never spans two (same list for the indexer and the highlighter). */
 export const BLOCK_TAGS =
@@ -35,6 +44,8 @@ export const EXACT_DIR = 'search-exact';
 
 /** The longest n-gram with postings: terms up to this many characters need no text to be answered. */
 export const MAX_GRAM = 4;
+/** Position shards per postings shard: positions are about as many as characters, so their files are cut finer. */
+export const POSITION_SHARDS_PER_SHARD = 4;
 /** Reports per `rows/<n>.json`. */
 export const ROWS_PER_FILE = 16;
 
@@ -224,20 +235,67 @@ export const postingsFile = (shard: number) => `postings/${shard}.json`;
 export const rowsFile = (ordinal: number) => `rows/${Math.floor(ordinal / ROWS_PER_FILE)}.json`;
 export const textFile = (ordinal: number) => `texts/${ordinal}.json`;
 
+export const positionsFile = (shard: number) => `positions/${shard}.json`;
+
+/** One gram of a long term's cover: the gram and where it starts in the term (in characters). */
+export interface CoverGram {
+  gram: string;
+  offset: number;
+}
+
 /**
- * The postings keys a normalised term is answered by: the term itself when it
- * has up to `MAX_GRAM` characters (the answer is then exact, with counts),
- * else its distinct `MAX_GRAM`-grams (candidates only, to be confirmed
- * against the text); of a long term (a pasted sentence), at most `max`
- * of them spread over it, the first and last included.
+ * The `MAX_GRAM`-grams that cover a normalised term longer than `MAX_GRAM`
+ * characters, every character in at least one: at offsets 0, `MAX_GRAM`,
+ * 2 × `MAX_GRAM`, … and the last one flush with the term's end. The term
+ * occurs at `p` exactly when each gram occurs at `p + offset` (the grams
+ * are taken inside blocks, so the occurrence is inside one block).
  */
-export function keysOf(norm: string, max = 12): string[] {
+export function coverOf(norm: string): CoverGram[] {
   const chars = charsOf(norm);
-  if (chars.length <= MAX_GRAM) return [norm];
-  const grams: string[] = [];
-  for (let index = 0; index + MAX_GRAM <= chars.length; index++) grams.push(chars.slice(index, index + MAX_GRAM).join(''));
-  const picked = grams.length <= max ? grams : Array.from({ length: max }, (_, n) => grams[Math.round((n * (grams.length - 1)) / (max - 1))]);
-  return [...new Set(picked)].sort();
+  if (chars.length <= MAX_GRAM) return [{ gram: norm, offset: 0 }];
+  const offsets: number[] = [];
+  for (let offset = 0; offset + MAX_GRAM < chars.length; offset += MAX_GRAM) offsets.push(offset);
+  offsets.push(chars.length - MAX_GRAM);
+  return offsets.map((offset) => ({ gram: chars.slice(offset, offset + MAX_GRAM).join(''), offset }));
+}
+
+/**
+ * Positions of one gram: for each report that holds it (ascending
+ * ordinals), where it starts in the report's normalised text (ascending, a
+ * block separator counted as one character). Written as
+ * `delta.start.delta…` per report, base 36, reports joined by `;`, the
+ * first ordinal delta from -1 and each report's first start from 0:
+ * `{0: [5, 8], 3: [2]}` → `"1.5.3;3.2"`.
+ */
+export function encodePositions(positions: Array<[ordinal: number, starts: number[]]>): string {
+  let previous = -1;
+  return positions
+    .map(([ordinal, starts]) => {
+      let out = (ordinal - previous).toString(36);
+      previous = ordinal;
+      let last = 0;
+      for (const start of starts) {
+        out += `.${(start - last).toString(36)}`;
+        last = start;
+      }
+      return out;
+    })
+    .join(';');
+}
+
+export function decodePositions(encoded: string): Map<number, Int32Array> {
+  const positions = new Map<number, Int32Array>();
+  if (encoded === '') return positions;
+  let ordinal = -1;
+  for (const entry of encoded.split(';')) {
+    const parts = entry.split('.');
+    ordinal += parseInt(parts[0], 36);
+    const starts = new Int32Array(parts.length - 1);
+    let last = 0;
+    for (let index = 1; index < parts.length; index++) starts[index - 1] = last += parseInt(parts[index], 36);
+    positions.set(ordinal, starts);
+  }
+  return positions;
 }
 
 /**

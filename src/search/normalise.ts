@@ -5,12 +5,32 @@
  *
  * Per code point: NFKC (full-width `Ａ１` → `a1`, compatibility ideographs →
  * unified ones), lowercase, then keep letters and numbers only (`\p{L}`,
- * `\p{N}`: Han, digits, Latin, …). Spaces, punctuation and symbols are
- * dropped, so `“放管服”改革` and `放管服改革` read alike.
+ * `\p{N}`: Han, digits, Latin, …), and fold a traditional character to its
+ * simplified one. Spaces, punctuation and symbols are dropped, so
+ * `“放管服”改革` and `放管服改革` read alike, and `行政執法` and `行政执法`.
+ *
+ * The fold is OpenCC's traditional→simplified character table (`TSCharacters`),
+ * character for character, its first choice where it offers several: one
+ * code point always becomes one, so positions in the text stay in step. The
+ * text is shown as written; only what is compared is folded.
  */
+import tsCharacters from 'opencc-js/dict/TSCharacters';
 
 const KEEP = /[\p{L}\p{N}]/u;
 const cache = new Map<number, string>();
+let simplified: Map<string, string> | undefined;
+
+/** The simplified form of one character (itself when it has none). */
+export function simplifiedOf(char: string): string {
+  if (!simplified) {
+    simplified = new Map();
+    for (const entry of tsCharacters.split('|')) {
+      const [from, to] = entry.split(' ');
+      if (from && to && from !== to) simplified.set(from, to);
+    }
+  }
+  return simplified.get(char) ?? char;
+}
 
 /** The normalised form of one code point: usually itself or `''`. */
 export function normaliseCodePoint(codePoint: number): string {
@@ -18,7 +38,7 @@ export function normaliseCodePoint(codePoint: number): string {
   if (out === undefined) {
     out = '';
     for (const char of String.fromCodePoint(codePoint).normalize('NFKC').toLowerCase()) {
-      if (KEEP.test(char)) out += char;
+      if (KEEP.test(char)) out += simplifiedOf(char);
     }
     cache.set(codePoint, out);
   }

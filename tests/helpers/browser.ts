@@ -6,6 +6,7 @@
  * page errors and every request it makes.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { simplifiedOf } from '../../src/search/normalise.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -105,9 +106,9 @@ export function shownTexts(page: Page, urls: string[]): Promise<ShownText[]> {
   }, urls);
 }
 
-/** Normalised as the search promises: NFKC, lowercase, letters and digits only. */
+/** Normalised as the search promises: NFKC, lowercase, letters and digits only, traditional characters as simplified (OpenCC's character table). */
 export function plain(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return Array.from(text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''), simplifiedOf).join('');
 }
 
 /** URLs of the pages whose shown text contains every normalised term, each inside one block. */

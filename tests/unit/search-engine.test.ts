@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExactIndex } from '../../scripts/index-search/exact-index.ts';
-import { normalise } from '../../src/search/normalise.ts';
+import { countOccurrences, normalise } from '../../src/search/normalise.ts';
 import { parseQuery } from '../../src/search/browser/query.ts';
 import { engineOver, extracted, ids, randomReports } from '../helpers/report-pages.ts';
 
@@ -33,23 +33,19 @@ describe('ExactSearch', () => {
       [1, 2],
     ]);
   });
-  it('should answer terms of up to four characters from the postings alone, and confirm longer ones', async () => {
-    const short = await engine.search(parseQuery('行政复议').terms);
-    expect(short.pending.size).toBe(0);
-    expect(short.hits.map((hit) => hit.ordinal)).toEqual([0, 1]);
+  it('should answer a term longer than four characters exactly from the positions of its grams, counts included', async () => {
     const long = await engine.search(parseQuery('行政复议案件').terms);
-    expect(long.hits).toEqual([]);
-    expect([...long.pending.keys()]).toEqual([1]);
-    await engine.confirm(long, [1]);
     expect(long.hits.map((hit) => [hit.ordinal, hit.counts])).toEqual([[1, [1]]]);
-    expect(long.pending.size).toBe(0);
+    const both = await engine.search(parseQuery('建设情况报告').terms);
+    expect(both.hits.map((hit) => hit.ordinal)).toEqual([0, 1]);
   });
-  it('should stop confirming at the budget, leaving the rest pending', async () => {
-    const outcome = await engine.search(parseQuery('建设情况报告').terms);
-    expect(outcome.pending.size).toBe(2);
-    await engine.confirm(outcome, [1, 0], { budget: 1 });
-    expect(outcome.hits.map((hit) => hit.ordinal)).toEqual([1]);
-    expect([...outcome.pending.keys()]).toEqual([0]);
+  it('should fetch no report text to count, filter or rank results', async () => {
+    const fetched: string[] = [];
+    const files = buildExactIndex(extracted(), '/fzzfjs/', { shards: 4 });
+    const watched = engineOver(new Map([...files].filter(([path]) => !path.startsWith('texts/'))), (path) => fetched.push(path));
+    const outcome = await watched.search(parseQuery('行政复议案件 法治').terms);
+    expect(outcome.hits.length).toBeGreaterThan(0);
+    expect(fetched.filter((path) => path.startsWith('texts/'))).toEqual([]);
   });
   it('should link matches to their sections', async () => {
     const terms = parseQuery('决策').terms;
@@ -75,10 +71,24 @@ describe('ExactSearch against a brute-force scan', () => {
       .sort();
   };
 
+  const counted = (query: string) => {
+    const [term] = parseQuery(query).terms;
+    return reports
+      .map((report, ordinal) => [ordinal, report.sections.reduce((sum, [, , blocks]) => sum + blocks.reduce((inner, block) => inner + countOccurrences(normalise(block), term.norm), 0), 0)])
+      .filter(([, count]) => count > 0);
+  };
+
   it('should return exactly the reports that contain every term', async () => {
     for (let n = 0; n < 200; n++) {
       const query = n % 4 === 0 ? `${word(2)} ${word(3)}` : n % 5 === 0 ? `${word(3)} ${word(6)}` : word(1 + (n % 7));
       expect(await ids(engine, query), query).toEqual(truth(query));
+    }
+  });
+  it('should count every occurrence of a long term, overlapping ones included, as a scan does', async () => {
+    for (let n = 0; n < 60; n++) {
+      const query = word(5 + (n % 12));
+      const outcome = await engine.search(parseQuery(query).terms);
+      expect(outcome.hits.map((hit) => [hit.ordinal, hit.score]), query).toEqual(counted(query));
     }
   });
 });

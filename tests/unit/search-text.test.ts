@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePostings, encodePostings, keysOf } from '../../src/search/format.ts';
+import { coverOf, decodePositions, decodePostings, encodePositions, encodePostings } from '../../src/search/format.ts';
 import { shardOf } from '../../src/search/hash.ts';
 import { excerpt, markRanges, reportText } from '../../src/search/browser/match.ts';
 import { countOccurrences, normalise, normaliseMapped } from '../../src/search/normalise.ts';
@@ -17,8 +17,8 @@ describe('normalise', () => {
   });
   it('should keep a Han character outside the BMP as one character', () => {
     expect(normalise('𠮷野家')).toBe('𠮷野家');
-    expect(keysOf('𠮷野家')).toEqual(['𠮷野家']);
-    expect(new Set(keysOf('𠮷野家吃饭'))).toEqual(new Set(['𠮷野家吃', '野家吃饭']));
+    expect(coverOf('𠮷野家')).toEqual([{ gram: '𠮷野家', offset: 0 }]);
+    expect(coverOf('𠮷野家吃饭')).toEqual([{ gram: '𠮷野家吃', offset: 0 }, { gram: '野家吃饭', offset: 1 }]);
   });
   it('should map every normalised unit back to its source', () => {
     const source = '《纲要（2015-2020）》';
@@ -26,6 +26,14 @@ describe('normalise', () => {
     expect(mapped.text).toBe('纲要20152020');
     const at = mapped.text.indexOf('2020');
     expect(source.slice(mapped.starts[at], mapped.ends[at + 3])).toBe('2020');
+  });
+  it('should fold traditional characters to simplified ones, one for one', () => {
+    expect(normalise('行政執法')).toBe(normalise('行政执法'));
+    expect(normalise('營商環境')).toBe('营商环境');
+    expect(normaliseMapped('「依法行政」與執法').text).toBe('依法行政与执法');
+  });
+  it('should leave simplified text as it is', () => {
+    expect(normalise('法治政府建设实施纲要')).toBe('法治政府建设实施纲要');
   });
   it('should count overlapping occurrences', () => {
     expect(countOccurrences('哈哈哈', '哈哈')).toBe(2);
@@ -59,17 +67,20 @@ describe('postings', () => {
     expect(encoded).toBe('1,1:3,6,rl:14');
     expect([...decodePostings(encoded)]).toEqual(postings);
   });
-  it('should answer terms of up to four characters by themselves and longer ones by their 4-grams', () => {
-    expect(keysOf('法')).toEqual(['法']);
-    expect(keysOf('法治')).toEqual(['法治']);
-    expect(keysOf('行政执法')).toEqual(['行政执法']);
-    expect(keysOf('法治法治法治')).toEqual(['治法治法', '法治法治']);
+  it('should round-trip positions by report', () => {
+    const positions: Array<[number, number[]]> = [[0, [5, 8]], [3, [2]], [40, [0, 100, 1300]]];
+    const encoded = encodePositions(positions);
+    expect(encoded).toBe('1.5.3;3.2;11.0.2s.xc');
+    expect([...decodePositions(encoded)].map(([ordinal, starts]) => [ordinal, [...starts]])).toEqual(positions);
   });
-  it('should look up at most 12 4-grams of a pasted sentence, first and last included', () => {
-    const keys = keysOf(normalise('一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯'));
-    expect(keys).toHaveLength(12);
-    expect(keys).toContain('一二三四');
-    expect(keys).toContain('子丑寅卯');
+  it('should answer terms of up to four characters by themselves', () => {
+    expect(coverOf('法')).toEqual([{ gram: '法', offset: 0 }]);
+    expect(coverOf('行政执法')).toEqual([{ gram: '行政执法', offset: 0 }]);
+  });
+  it('should cover a longer term with 4-grams every four characters and one flush with its end', () => {
+    expect(coverOf('规范性文件')).toEqual([{ gram: '规范性文', offset: 0 }, { gram: '范性文件', offset: 1 }]);
+    expect(coverOf('法治政府建设实施纲要').map(({ offset }) => offset)).toEqual([0, 4, 6]);
+    expect(coverOf('一二三四五六七八').map(({ gram }) => gram)).toEqual(['一二三四', '五六七八']);
   });
   it('should hash keys to a stable shard', () => {
     expect(shardOf('法治', 64)).toBe(shardOf('法治', 64));

@@ -1,20 +1,20 @@
 /**
  * The exact search over `search-exact/` (see `format.ts`).
  *
- * A term of up to `MAX_GRAM` normalised characters is answered exactly by
- * its own postings, counts included: no text is fetched. A longer term gets
- * candidates from the intersection of its `MAX_GRAM`-grams' postings (few
- * false ones), which `confirm` checks against their texts, in the order
- * asked, concurrently, within a download budget if asked: what is confirmed
- * becomes a hit, what is not checked yet stays `pending` and is never shown
- * as a result. With everything confirmed, the hits are exactly the reports
- * whose text contains every term.
+ * A term of up to `MAX_GRAM` normalised characters is answered by its own
+ * postings; a longer one by the positions of the grams that cover it
+ * (`coverOf`): it occurs wherever they all occur at their offsets. Both are
+ * exact, counts included, and need no report text: texts are fetched only
+ * for the excerpts and section links of the results shown.
  */
 import {
   IndexCatalog,
   MAX_GRAM,
+  POSITION_SHARDS_PER_SHARD,
+  coverOf,
+  decodePositions,
   decodePostings,
-  keysOf,
+  positionsFile,
   postingsFile,
   rowsFile,
   textFile,
@@ -23,7 +23,7 @@ import {
   type SectionRow,
 } from '../format.ts';
 import { shardOf } from '../hash.ts';
-import { countTerms, excerpt, matchingSections, reportText, type ReportText, type SectionMatch, type Segment } from './match.ts';
+import { excerpt, matchingSections, reportText, type ReportText, type SectionMatch, type Segment } from './match.ts';
 import type { Term } from './query.ts';
 
 /** Load one index file as parsed JSON; `version` is the catalog's, for cache busting (absent for the catalog). */
@@ -37,30 +37,12 @@ export interface Hit {
   score: number;
 }
 
-/** A report that may contain every term, not yet checked against its text. */
-export interface Candidate {
-  ordinal: number;
-  /** At most this many occurrences (the smallest count among the n-grams of each long term, summed). */
-  bound: number;
-}
-
 export interface Outcome {
   terms: Term[];
-  /** Reports known to contain every term. */
+  /** Every report that contains every term. */
   hits: Hit[];
-  /** Candidates not yet checked against their text, by ordinal. */
-  pending: Map<number, Candidate>;
-  /**
-   * For each term: how many reports may contain it by the index alone
-   * (exact for terms of up to `MAX_GRAM` characters, an upper bound otherwise).
-   */
+  /** For each term: how many reports contain it. */
   indexCounts: number[];
-  /** Candidates checked against their text so far. */
-  checked: number;
-  /** Of those, how many did not contain every term. */
-  rejected: number;
-  /** Postings counts of the exact terms (undefined for long ones), by term. */
-  exactCounts: Array<Map<number, number> | undefined>;
 }
 
 /** What a result shows besides the catalog's facts. */
@@ -75,31 +57,15 @@ export interface Details {
   sections: SectionMatch[];
 }
 
-export interface ConfirmOptions {
-  /** Stop before fetching texts past this many bytes in all (default: no limit). */
-  budget?: number;
-  /** Stop once this says so (checked before each text). */
-  enough?: () => boolean;
-  /** Called after each candidate is checked. */
-  onProgress?: (checked: number, total: number, hit: Hit | undefined) => void;
-  /** Stop early when this says so (a newer search started). */
-  isStale?: () => boolean;
-}
-
-/** Text files fetched at once while confirming. */
-const CONCURRENCY = 6;
 /** Texts kept in memory. */
 const TEXTS_KEPT = 64;
-
-export class StaleSearch extends Error {
-  override name = 'StaleSearch';
-}
 
 export class ExactSearch {
   readonly #load: Loader;
   #catalog: Promise<IndexCatalog> | undefined;
-  readonly #shards = new Map<number, Promise<Record<string, string>>>();
+  readonly #shards = new Map<string, Promise<Record<string, string>>>();
   readonly #postings = new Map<string, Map<number, number>>();
+  readonly #positions = new Map<string, Map<number, Int32Array>>();
   readonly #rows = new Map<number, Promise<DisplayRow[]>>();
   readonly #texts = new Map<number, Promise<ReportText>>();
 
@@ -124,16 +90,55 @@ export class ExactSearch {
     return value;
   }
 
-  /** Postings of one key: ordinal → count. */
-  async postings(key: string): Promise<Map<number, number>> {
-    const cached = this.#postings.get(key);
-    if (cached) return cached;
+  /** The entry of `key` in the shard file `file(n)` its hash picks among `count` (each file fetched once). */
+  async #entry(key: string, count: number, file: (n: number) => string): Promise<string> {
     const catalog = await this.catalog();
-    const n = shardOf(key, catalog.shards);
-    const shard = await this.#cached(this.#shards, n, () => this.#load(postingsFile(n), catalog.version) as Promise<Record<string, string>>);
-    const postings = decodePostings(Object.hasOwn(shard, key) ? shard[key] : '');
-    this.#postings.set(key, postings);
+    const path = file(shardOf(key, count));
+    const shard = await this.#cached(this.#shards, path, () => this.#load(path, catalog.version) as Promise<Record<string, string>>);
+    return Object.hasOwn(shard, key) ? shard[key] : '';
+  }
+
+  /** Postings of one n-gram of up to `MAX_GRAM` characters: ordinal → count. */
+  async postings(key: string): Promise<Map<number, number>> {
+    let postings = this.#postings.get(key);
+    if (!postings) {
+      const { shards } = await this.catalog();
+      postings = decodePostings(await this.#entry(key, shards, postingsFile));
+      this.#postings.set(key, postings);
+    }
     return postings;
+  }
+
+  /** Positions of one `MAX_GRAM`-gram: ordinal → where it starts, ascending. */
+  async positions(gram: string): Promise<Map<number, Int32Array>> {
+    let positions = this.#positions.get(gram);
+    if (!positions) {
+      const { shards } = await this.catalog();
+      positions = decodePositions(await this.#entry(gram, shards * POSITION_SHARDS_PER_SHARD, positionsFile));
+      this.#positions.set(gram, positions);
+    }
+    return positions;
+  }
+
+  /** Each report holding a normalised term, with how often: by its postings, or by its cover's positions. */
+  async occurrences(norm: string): Promise<Map<number, number>> {
+    const cover = coverOf(norm);
+    if (cover.length === 1 && [...norm].length <= MAX_GRAM) return this.postings(norm);
+    const lists = await Promise.all(cover.map(({ gram }) => this.positions(gram)));
+    // Start from the gram in fewest reports; a start p counts when every gram is at p + its offset.
+    const order = cover.map((_, index) => index).sort((a, b) => lists[a].size - lists[b].size);
+    const found = new Map<number, number>();
+    for (const [ordinal, anchors] of lists[order[0]]) {
+      const others = order.slice(1).map((index) => lists[index].get(ordinal));
+      if (others.some((list) => list === undefined)) continue;
+      let count = 0;
+      for (const anchor of anchors) {
+        const start = anchor - cover[order[0]].offset;
+        if (order.slice(1).every((index, n) => holds(others[n] as Int32Array, start + cover[index].offset))) count++;
+      }
+      if (count > 0) found.set(ordinal, count);
+    }
+    return found;
   }
 
   /** Id, title and URL of reports, fetching the row files they are in (each once). */
@@ -165,87 +170,19 @@ export class ExactSearch {
     return text;
   }
 
-  /** Every report containing all `terms` by the postings; long terms' candidates left `pending`. */
+  /** Every report containing all `terms`, with each term's count. */
   async search(terms: Term[]): Promise<Outcome> {
-    const outcome: Outcome = { terms, hits: [], pending: new Map(), indexCounts: [], checked: 0, rejected: 0, exactCounts: [] };
+    const outcome: Outcome = { terms, hits: [], indexCounts: [] };
     if (terms.length === 0) return outcome;
-
-    // Each term's reports (all shards at once): exact with counts, or candidates with a bound.
-    const perTerm = await Promise.all(
-      terms.map(async (term) => {
-        const lists = await Promise.all(keysOf(term.norm).map((key) => this.postings(key)));
-        lists.sort((a, b) => a.size - b.size);
-        const found = new Map<number, number>();
-        for (const [ordinal, count] of lists[0]) {
-          let bound = count;
-          for (const list of lists) {
-            const other = list.get(ordinal);
-            if (other === undefined) {
-              bound = -1;
-              break;
-            }
-            bound = Math.min(bound, other);
-          }
-          if (bound >= 0) found.set(ordinal, bound);
-        }
-        return { exact: term.length <= MAX_GRAM, found };
-      }),
-    );
-    outcome.indexCounts = perTerm.map(({ found }) => found.size);
-    outcome.exactCounts = perTerm.map(({ exact, found }) => (exact ? found : undefined));
-    const smallest = [...perTerm].sort((a, b) => a.found.size - b.found.size)[0];
-    const ordinals = [...smallest.found.keys()].filter((ordinal) => perTerm.every(({ found }) => found.has(ordinal))).sort((a, b) => a - b);
-    const allExact = perTerm.every(({ exact }) => exact);
+    const perTerm = await Promise.all(terms.map((term) => this.occurrences(term.norm)));
+    outcome.indexCounts = perTerm.map((found) => found.size);
+    const smallest = [...perTerm].sort((a, b) => a.size - b.size)[0];
+    const ordinals = [...smallest.keys()].filter((ordinal) => perTerm.every((found) => found.has(ordinal))).sort((a, b) => a - b);
     for (const ordinal of ordinals) {
-      const counts = perTerm.map(({ found }) => found.get(ordinal) ?? 0);
-      const score = counts.reduce((a, b) => a + b, 0);
-      if (allExact) outcome.hits.push({ ordinal, counts, score });
-      else outcome.pending.set(ordinal, { ordinal, bound: score });
+      const counts = perTerm.map((found) => found.get(ordinal) ?? 0);
+      outcome.hits.push({ ordinal, counts, score: counts.reduce((a, b) => a + b, 0) });
     }
     return outcome;
-  }
-
-  /**
-   * Check pending candidates against their texts, in the order of
-   * `ordinals`, moving each to `hits` when it contains every term; stops at
-   * the budget or when `enough`.
-   */
-  async confirm(outcome: Outcome, ordinals: number[], options: ConfirmOptions = {}): Promise<void> {
-    const catalog = await this.catalog();
-    const order = ordinals.filter((ordinal) => outcome.pending.has(ordinal));
-    const long = outcome.terms.map((term, index) => (outcome.exactCounts[index] ? -1 : index)).filter((index) => index >= 0);
-    const norms = long.map((index) => outcome.terms[index].norm);
-    const budget = options.budget ?? Infinity;
-    let spent = 0;
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-      while (next < order.length) {
-        if (options.isStale?.()) throw new StaleSearch();
-        if (options.enough?.()) return;
-        const ordinal = order[next];
-        const bytes = catalog.textBytes(ordinal);
-        if (spent > 0 && spent + bytes > budget) return;
-        next++;
-        spent += bytes;
-        const text = await this.text(ordinal);
-        if (options.isStale?.()) throw new StaleSearch();
-        if (!outcome.pending.delete(ordinal)) continue;
-        const found = countTerms(text, norms);
-        outcome.checked++;
-        let hit: Hit | undefined;
-        if (found.every((count) => count > 0)) {
-          const counts = outcome.terms.map((_, index) => outcome.exactCounts[index]?.get(ordinal) ?? found[long.indexOf(index)]);
-          hit = { ordinal, counts, score: counts.reduce((a, b) => a + b, 0) };
-          outcome.hits.push(hit);
-        } else {
-          outcome.rejected++;
-        }
-        options.onProgress?.(++done, order.length, hit);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, order.length) }, worker));
-    if (options.isStale?.()) throw new StaleSearch();
   }
 
   /** Excerpt and matching sections of one hit. */
@@ -254,6 +191,19 @@ export class ExactSearch {
     const norms = terms.map((term) => term.norm);
     return { excerpt: excerpt(text, norms), sections: matchingSections(text, norms) };
   }
+}
+
+/** Whether the ascending `sorted` holds `value`. */
+function holds(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] === value) return true;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 /** A loader that fetches from the site: `<base>search-exact/<path>?v=<version>`. */

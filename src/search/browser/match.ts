@@ -1,6 +1,6 @@
 /**
- * Matching terms against a report's text as shown: counts for confirmation
- * and ranking, the sections that match, and an excerpt with the terms marked.
+ * Matching terms against a report's text as shown, for the results on
+ * screen: the sections that match, and an excerpt with the terms marked.
  * Terms are matched inside one block at a time, on normalised text.
  */
 import type { SectionRow } from '../format.ts';
@@ -40,20 +40,6 @@ export function reportText(rows: SectionRow[]): ReportText {
 function mappedOf(block: Block): Mapped {
   block.mapped ??= normaliseMapped(block.text);
   return block.mapped;
-}
-
-/** Occurrences of each normalised term in the whole report. */
-export function countTerms(text: ReportText, norms: string[]): number[] {
-  const counts = norms.map(() => 0);
-  for (const section of text.sections) {
-    for (const block of section.blocks) {
-      const { text: normalised } = mappedOf(block);
-      norms.forEach((norm, index) => {
-        if (normalised.length >= norm.length) counts[index] += occurrences(normalised, norm).length;
-      });
-    }
-  }
-  return counts;
 }
 
 export interface SectionMatch {

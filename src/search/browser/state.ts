@@ -1,8 +1,7 @@
 /**
  * What a search is, as it lives in the URL (`?q=…&year=2018&sort=date`):
- * query, filters, sort and how much text to confirm candidates against
- * (`verify=all` for every one); and the filtering, counting and sorting of hits over the
- * catalog's codes. Filters: values of one facet are alternatives (OR),
+ * query, filters and sort; and the filtering, counting and sorting of hits
+ * over the catalog's codes. Filters: values of one facet are alternatives (OR),
  * facets combine (AND); each facet's counts are over the hits that the
  * other facets let through.
  */
@@ -17,12 +16,6 @@ export interface SearchState {
   q: string;
   filters: Selection;
   sort: SortOrder;
-  /**
-   * How much text confirmation may fetch before it stops: `all` (`verify=all`)
-   * confirms every candidate whatever it downloads; a number (`verify=512`)
-   * is a budget in KiB; `null` the page's default.
-   */
-  verify: 'all' | number | null;
 }
 
 export function emptySelection(): Selection {
@@ -34,12 +27,10 @@ export function readState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const filters = emptySelection();
   for (const { key } of FACETS) filters[key] = [...new Set(params.getAll(key).filter((value) => value !== ''))];
-  const verify = params.get('verify') ?? '';
   return {
     q: params.get('q') ?? '',
     filters,
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
-    verify: verify === 'all' ? 'all' : /^\d+$/.test(verify) ? Number(verify) : null,
   };
 }
 
@@ -49,7 +40,6 @@ export function writeState(state: SearchState): string {
   if (state.q) params.set('q', state.q);
   for (const { key } of FACETS) for (const value of state.filters[key]) params.append(key, value);
   if (state.sort === 'date') params.set('sort', 'date');
-  if (state.verify !== null) params.set('verify', String(state.verify));
   return params.toString();
 }
 

@@ -10,12 +10,16 @@ import { randomText } from '../../helpers/report-pages.ts';
 describe('writePostingsInWorkers', () => {
   const texts = () => Array.from({ length: 40 }, (_, index) => gramsOf([['', 0, [randomText(index, 400), `𠮷${randomText(index + 100, 50)}`]]]));
   const readPostings = (folder: string) =>
-    new Map(readdirSync(join(folder, 'postings')).map((name): [string, string] => [`postings/${name}`, readFileSync(join(folder, 'postings', name), 'utf8')]));
+    new Map(
+      ['postings', 'positions'].flatMap((kind) =>
+        readdirSync(join(folder, kind)).map((name): [string, string] => [`${kind}/${name}`, readFileSync(join(folder, kind, name), 'utf8')]),
+      ),
+    );
 
   it.each([
     ['in memory', {}],
     ['spilled to temporary files', { inMemory: 100 }],
-  ])('should write the shards writePostings writes, with the same digests (n-grams %s)', async (_, options: { inMemory?: number }) => {
+  ])('should write the postings and position shards writePostings writes, with the same digests (n-grams %s)', async (_, options: { inMemory?: number }) => {
     const expected = new Map<string, string>();
     const here = new IndexFiles((path, contents) => expected.set(path, contents));
     writePostings(texts(), 64, 8, here);

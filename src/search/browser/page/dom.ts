@@ -24,7 +24,6 @@ export interface SearchElements {
   message: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
-  pending: HTMLElement;
   related: HTMLElement;
   aside: HTMLElement;
   facets: HTMLElement;
@@ -45,7 +44,6 @@ export function searchElements(): SearchElements {
     message: byId('search-message'),
     list: byId('search-list'),
     more: byId('search-more'),
-    pending: byId('search-pending'),
     related: byId('search-related'),
     aside: byId('search-filters'),
     facets: byId('search-facets'),

@@ -6,12 +6,9 @@
  * screen, their excerpts and section links are in place (results further
  * down get theirs as they come into view).
  *
- * Terms longer than `MAX_GRAM` characters have candidates that must be
- * confirmed against their texts: they are confirmed in the order shown,
- * within `BUDGET` bytes of text unless they all fit in it, the page
- * rendering results as they are confirmed; what is left is said plainly,
- * with a button to confirm the rest (`verify=all` in the URL confirms all
- * at once; `verify=<KiB>` sets the budget). An unconfirmed report is never shown as a result.
+ * Every count, filter count and order is exact from the index alone, for
+ * terms of any length; report texts are fetched only for the excerpts and
+ * section links of the results shown.
  *
  * When the exact search finds fewer than `FEW` reports, a separate list
  * offers reports whose title or headings hold similar words (Pagefind),
@@ -23,11 +20,10 @@
  */
 import type { FacetField } from '../../filters.ts';
 import type { IndexCatalog } from '../../format.ts';
-import { ExactSearch, StaleSearch, fetchLoader, type Details, type Hit, type Outcome, type Row } from '../engine.ts';
+import { ExactSearch, fetchLoader, type Details, type Hit, type Outcome, type Row } from '../engine.ts';
 import { parseQuery, type ParsedQuery } from '../query.ts';
 import { relatedReports } from '../related.ts';
 import {
-  Filter,
   applyFilters,
   emptySelection,
   facetCounts,
@@ -39,13 +35,11 @@ import {
 } from '../state.ts';
 import { element, searchElements, type SearchElements } from './dom.ts';
 import { facetGroups } from './facets.ts';
-import { advice, announce, contains, failureMessage, pendingNote, refusedQuery, whyNothing } from './messages.ts';
+import { advice, announce, contains, failureMessage, refusedQuery, whyNothing } from './messages.ts';
 import { relatedList, resultItem } from './results.ts';
 
 /** Results shown at first and added by each 显示更多. */
 const PAGE_SIZE = 20;
-/** Text bytes confirmation may fetch before it stops (once the first page is full). */
-const BUDGET = 2 * 1024 * 1024;
 /** Fewer exact results than this: offer Pagefind's similar ones. */
 const FEW = 5;
 /** Similar results shown. */
@@ -174,14 +168,14 @@ class SearchPage {
       const found = await this.#engine.search(this.#parsed.terms);
       if (token !== this.#run) return;
       this.#outcome = found;
-      await this.#confirmAndRender(token, state.verify === 'all');
+      await this.#render(token);
     } catch (error) {
       this.#failed(error, token);
     }
   }
 
   #failed(error: unknown, token: number): void {
-    if (error instanceof StaleSearch || token !== this.#run) return;
+    if (token !== this.#run) return;
     console.warn(error);
     this.#clearResults();
     this.#ui.status.textContent = '搜索出错';
@@ -189,75 +183,28 @@ class SearchPage {
     this.#setState('error');
   }
 
-  /** After a filter or sort change: render, confirming more first if the page would not be full. */
+  /** After a filter or sort change: render again. */
   async #update(): Promise<void> {
     const token = this.#run;
     try {
-      await this.#confirmAndRender(token, false);
+      await this.#render(token);
     } catch (error) {
       this.#failed(error, token);
     }
-  }
-
-  /** Pending candidates in the order results would show: those the filters let through first. */
-  #pendingOrder(outcome: Outcome, catalog: IndexCatalog): number[] {
-    const filter = new Filter(catalog, this.#state.filters);
-    const candidates = [...outcome.pending.values()].map((candidate) => ({ ordinal: candidate.ordinal, score: candidate.bound }));
-    const sorted = sortHits(candidates, this.#state.sort, catalog);
-    return [...sorted.filter((c) => filter.passes(c.ordinal)), ...sorted.filter((c) => !filter.passes(c.ordinal))].map((c) => c.ordinal);
-  }
-
-  /** Confirm pending candidates (all of them, or within the budget), rendering as they come; then render. */
-  async #confirmAndRender(token: number, all: boolean): Promise<void> {
-    const outcome = this.#outcome;
-    const catalog = this.#catalog;
-    if (!outcome || !catalog) return;
-    if (outcome.pending.size > 0) {
-      const order = this.#pendingOrder(outcome, catalog);
-      const bytes = order.reduce((sum, ordinal) => sum + catalog.textBytes(ordinal), 0);
-      const visible = () => applyFilters(outcome.hits, this.#state.filters, catalog).length;
-      const budget = typeof this.#state.verify === 'number' ? this.#state.verify * 1024 : BUDGET;
-      const budgeted = !all && bytes > budget;
-      if (!budgeted || visible() < PAGE_SIZE) {
-        this.#setState('loading');
-        let rendering: Promise<void> | undefined;
-        let lastRender = performance.now();
-        await this.#engine.confirm(outcome, order, {
-          budget: budgeted ? budget : undefined,
-          enough: budgeted ? () => visible() >= PAGE_SIZE : undefined,
-          isStale: () => token !== this.#run,
-          onProgress: (done, total, hit) => {
-            if (token !== this.#run) return;
-            this.#ui.status.textContent = `正在核对原文：${done} / ${total}`;
-            // Show confirmed results as they come, a few times a second.
-            if (hit && !rendering && performance.now() - lastRender > 300) {
-              rendering = this.#render(token, false).finally(() => {
-                rendering = undefined;
-                lastRender = performance.now();
-              });
-            }
-          },
-        });
-        await rendering;
-      }
-    }
-    if (token !== this.#run) return;
-    await this.#render(token, true);
   }
 
   #clearResults(): void {
     const ui = this.#ui;
     ui.list.replaceChildren();
     ui.facets.replaceChildren();
-    ui.pending.replaceChildren();
     ui.related.replaceChildren();
     ui.related.hidden = true;
     ui.more.hidden = true;
     this.#shown = [];
   }
 
-  /** Render the confirmed results; `final`: the search is settled (status, pending note, similar reports, `done`). */
-  async #render(token = this.#run, final = true): Promise<void> {
+  /** Render the results, their status line and, when they are few, similar reports. */
+  async #render(token = this.#run): Promise<void> {
     const outcome = this.#outcome;
     const catalog = this.#catalog;
     if (!outcome || !catalog) return;
@@ -273,27 +220,11 @@ class SearchPage {
     if (token !== this.#run) return;
     ui.list.replaceChildren(...items.map(({ item }) => item));
     this.#updateMore();
-    if (!final) return;
-    this.#renderPending(token);
     if (filtered.length === 0) this.#renderEmpty();
     ui.status.textContent = announce(outcome, this.#parsed.terms, this.#parsed.ignored, filtered.length, hasFilters(this.#state.filters));
     await Promise.all([this.#fillVisible(items), this.#renderRelated(token)]);
     if (token !== this.#run) return;
     this.#setState('done');
-  }
-
-  #renderPending(token: number): void {
-    const outcome = this.#outcome;
-    if (!outcome || outcome.pending.size === 0) {
-      this.#ui.pending.replaceChildren();
-      return;
-    }
-    const checkAll = element('button', { type: 'button', class: 'search-verify' }, `核对其余 ${outcome.pending.size} 份`);
-    checkAll.addEventListener('click', () => {
-      if (token !== this.#run) return;
-      void this.#confirmAndRender(token, true).catch((error) => this.#failed(error, token));
-    });
-    this.#ui.pending.replaceChildren(element('p', {}, pendingNote(outcome, this.#parsed.terms)), element('p', {}, checkAll));
   }
 
   #updateMore(): void {
@@ -360,13 +291,13 @@ class SearchPage {
     return hits.map((hit) => resultItem(hit, rows.get(hit.ordinal) as Row, context));
   }
 
-  /** Pagefind's similar reports when the exact search found few (and nothing is left to confirm). */
+  /** Pagefind's similar reports when the exact search found few. */
   async #renderRelated(token: number): Promise<void> {
     const ui = this.#ui;
     const outcome = this.#outcome;
     ui.related.replaceChildren();
     ui.related.hidden = true;
-    if (!outcome || !this.#catalog || outcome.pending.size > 0 || outcome.hits.length >= FEW) return;
+    if (!outcome || !this.#catalog || outcome.hits.length >= FEW) return;
     let found;
     try {
       const exact = await this.#engine.rows(outcome.hits.map((hit) => hit.ordinal));
@@ -424,8 +355,6 @@ class SearchPage {
         void this.#update();
       });
       parts.push(element('p', {}, `有 ${total} 份报告${contains(terms)}，但都不符合所选筛选条件。`), element('p', {}, clear));
-    } else if (outcome.pending.size > 0) {
-      parts.push(element('p', { class: 'search-empty-title' }, `已核对的报告中没有${contains(terms)}。`));
     } else {
       parts.push(element('p', { class: 'search-empty-title' }, `没有报告${contains(terms)}。`));
       const why = whyNothing(outcome, terms);

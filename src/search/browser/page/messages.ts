@@ -1,4 +1,4 @@
-/** What the search page says, as text: the result count, the pending note, and advice when nothing matches. */
+/** What the search page says, as text: the result count, and advice when nothing matches. */
 import type { Outcome } from '../engine.ts';
 import { MAX_QUERY_CHARS, MAX_TERMS, type ParsedQuery, type Term } from '../query.ts';
 
@@ -7,22 +7,14 @@ export const joinTerms = (terms: Term[]) => terms.map(quoted).join('和');
 /** `包含“法治”`, or `同时包含“法治”和“政府”`. */
 export const contains = (terms: Term[]) => `${terms.length > 1 ? '同时' : ''}包含${joinTerms(terms)}`;
 
-/** The status line: how many reports contain the terms, with filters and pending candidates. */
+/** The status line: how many reports contain the terms, and with filters how many pass them. */
 export function announce(outcome: Outcome | undefined, terms: Term[], ignored: string[], shown: number, filtered: boolean): string {
   const total = outcome?.hits.length ?? 0;
   const what = contains(terms);
   const ignoredNote = ignored.length > 0 ? `（已忽略：${ignored.join(' ')}）` : '';
-  const pending = outcome?.pending.size ?? 0;
-  const rest = pending > 0 ? `；另有 ${pending} 份可能包含，尚未核对原文` : '';
-  if (shown === 0 && total === 0) return pending > 0 ? `已核对的报告中没有${what}${rest}${ignoredNote}` : `没有报告${what}${ignoredNote}`;
-  if (filtered) return `${total} 份报告${what}，符合筛选条件的 ${shown} 份${rest}${ignoredNote}`;
-  return `找到 ${shown} 份报告${what}${rest}${ignoredNote}`;
-}
-
-/** The note on candidates not yet checked against their texts. */
-export function pendingNote(outcome: Outcome, terms: Term[]): string {
-  const pending = outcome.pending.size;
-  return `为节省流量，已核对 ${outcome.checked} 份候选报告的原文；另有 ${pending} 份报告可能包含${joinTerms(terms.filter((_, index) => !outcome.exactCounts[index]))}，尚未核对，未列入结果。`;
+  if (shown === 0 && total === 0) return `没有报告${what}${ignoredNote}`;
+  if (filtered) return `${total} 份报告${what}，符合筛选条件的 ${shown} 份${ignoredNote}`;
+  return `找到 ${shown} 份报告${what}${ignoredNote}`;
 }
 
 /** Why nothing matched, when no filter hides the results: which word occurs nowhere, or that they never occur together. */
