@@ -81,7 +81,14 @@ export interface ShownText {
  * DOMParser), independently of the indexer: the truth searches are checked
  * against.
  */
-export function shownTexts(page: Page, urls: string[]): Promise<ShownText[]> {
+export async function shownTexts(page: Page, urls: string[]): Promise<ShownText[]> {
+  // 500 pages an evaluation: a page holding the text of tens of thousands at once crashes.
+  const texts: ShownText[] = [];
+  for (let start = 0; start < urls.length; start += 500) texts.push(...(await shownTextsOf(page, urls.slice(start, start + 500))));
+  return texts;
+}
+
+function shownTextsOf(page: Page, urls: string[]): Promise<ShownText[]> {
   return page.evaluate(async (list) => {
     const BLOCKS = 'p,li,h1,h2,h3,h4,h5,h6,td,th,dt,dd,pre,blockquote,figcaption,caption,summary,div,section,article,ul,ol,table,tr,dl,nav,header,footer,aside';
     const read = async (url: string) => {
