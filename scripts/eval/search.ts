@@ -326,8 +326,9 @@ export async function evaluate(dir: string, count: number, verbose: boolean, log
     );
     if (later.length > 0) {
       const total = later.reduce((sum, m) => sum + m.bytes, 0);
+      const worst = later.reduce((a, b) => (b.bytes > a.bytes ? b : a));
       log(
-        `later queries: median ${kib(median(later.map((m) => m.bytes)))} transferred (mean ${kib(total / later.length)}, max ${kib(Math.max(...later.map((m) => m.bytes)))}); median ${median(later.map((m) => m.ms)).toFixed(0)} ms to results, max ${Math.max(...later.map((m) => m.ms)).toFixed(0)} ms`,
+        `later queries: median ${kib(median(later.map((m) => m.bytes)))} transferred (mean ${kib(total / later.length)}, max ${kib(worst.bytes)} for [${worst.query.kind}] "${worst.query.text}", ${worst.expected.length} reports); median ${median(later.map((m) => m.ms)).toFixed(0)} ms to results, max ${Math.max(...later.map((m) => m.ms)).toFixed(0)} ms`,
       );
     }
     const recall = expectedTotal === 0 ? 1 : truePositives / expectedTotal;
