@@ -64,15 +64,10 @@ class GramTable {
   readonly #wide = new Map<string, number>();
   last: Int32Array;
   count: Int32Array;
-  nodes = 0;
-  nodeEntry: Int32Array;
-  nodeOrdinal: Int32Array;
-  nodeCount: Int32Array;
+  /** The reports counted before the current one: entry, report, count. */
+  readonly counted: EntryList;
   /** Occurrences of `MAX_GRAM`-grams: entry, report and start in the report, in the order counted (ascending starts). */
-  spots = 0;
-  spotEntry: Int32Array;
-  spotOrdinal: Int32Array;
-  spotStart: Int32Array;
+  readonly spots: EntryList;
 
   /** `shift`: the low bits of the hash that are the same for the whole group; `expected`: postings entries to make room for. */
   constructor(shift: number, expected: number) {
@@ -88,25 +83,8 @@ class GramTable {
     this.last = new Int32Array(entries);
     this.count = new Int32Array(entries);
     const nodes = Math.max(4096, Math.ceil(expected * 1.1));
-    this.nodeEntry = new Int32Array(nodes);
-    this.nodeOrdinal = new Int32Array(nodes);
-    this.nodeCount = new Int32Array(nodes);
-    this.spotEntry = new Int32Array(nodes);
-    this.spotOrdinal = new Int32Array(nodes);
-    this.spotStart = new Int32Array(nodes);
-  }
-
-  /** Note where an occurrence of entry `entry` (a `MAX_GRAM`-gram) starts in report `ordinal`. */
-  spot(entry: number, ordinal: number, start: number): void {
-    if (this.spots === this.spotEntry.length) {
-      this.spotEntry = grow(this.spotEntry);
-      this.spotOrdinal = grow(this.spotOrdinal);
-      this.spotStart = grow(this.spotStart);
-    }
-    const spot = this.spots++;
-    this.spotEntry[spot] = entry;
-    this.spotOrdinal[spot] = ordinal;
-    this.spotStart[spot] = start;
+    this.counted = new EntryList(nodes);
+    this.spots = new EntryList(nodes);
   }
 
   /** Count one occurrence, in report `ordinal`, of the BMP n-gram `length` units long packed as `a`, `b`; returns its entry. */
@@ -158,15 +136,7 @@ class GramTable {
 
   /** Move the report being counted to the list. */
   #push(entry: number): void {
-    if (this.nodes === this.nodeOrdinal.length) {
-      this.nodeEntry = grow(this.nodeEntry);
-      this.nodeOrdinal = grow(this.nodeOrdinal);
-      this.nodeCount = grow(this.nodeCount);
-    }
-    const node = this.nodes++;
-    this.nodeEntry[node] = entry;
-    this.nodeOrdinal[node] = this.last[entry];
-    this.nodeCount[node] = this.count[entry];
+    this.counted.push(entry, this.last[entry], this.count[entry]);
   }
 
   #create(hash: number, ordinal: number): number {
@@ -207,28 +177,56 @@ class GramTable {
     return String.fromCharCode(...units.slice(0, length));
   }
 
-  /**
-   * Close the counting and put every entry's postings together: `order` is
-   * the entries in output order; returns for each position in `order` where
-   * its postings start in the returned `ordinals` and `counts` (a stable
-   * counting sort, so each entry's reports stay ascending).
-   */
-  finish(order: Int32Array): { starts: Int32Array; ordinals: Int32Array; counts: Int32Array } {
+  /** Close the counting: every entry's current report goes to `counted`. */
+  finish(): void {
     for (let entry = 0; entry < this.size; entry++) this.#push(entry);
-    const rank = new Int32Array(this.size);
-    for (let position = 0; position < order.length; position++) rank[order[position]] = position;
-    const starts = new Int32Array(order.length + 1);
-    for (let node = 0; node < this.nodes; node++) starts[rank[this.nodeEntry[node]] + 1]++;
-    for (let position = 0; position < order.length; position++) starts[position + 1] += starts[position];
-    const fill = starts.slice(0, order.length);
-    const ordinals = new Int32Array(this.nodes);
-    const counts = new Int32Array(this.nodes);
-    for (let node = 0; node < this.nodes; node++) {
-      const at = fill[rank[this.nodeEntry[node]]]++;
-      ordinals[at] = this.nodeOrdinal[node];
-      counts[at] = this.nodeCount[node];
+  }
+}
+
+/** A growable list of (entry, report, value) triples in typed arrays. */
+class EntryList {
+  length = 0;
+  entries: Int32Array;
+  ordinals: Int32Array;
+  values: Int32Array;
+
+  constructor(capacity: number) {
+    this.entries = new Int32Array(capacity);
+    this.ordinals = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+  }
+
+  push(entry: number, ordinal: number, value: number): void {
+    if (this.length === this.entries.length) {
+      this.entries = grow(this.entries);
+      this.ordinals = grow(this.ordinals);
+      this.values = grow(this.values);
     }
-    return { starts, ordinals, counts };
+    const at = this.length++;
+    this.entries[at] = entry;
+    this.ordinals[at] = ordinal;
+    this.values[at] = value;
+  }
+
+  /**
+   * The triples grouped by entry in output order (`rank`: each entry's place
+   * in it, `places` of them): for each place, where its triples start in the
+   * returned `ordinals` and `values`, one more at the end. A stable counting
+   * sort, so each entry's triples keep the order they were pushed in.
+   */
+  inOrder(rank: Int32Array, places: number): { starts: Int32Array; ordinals: Int32Array; values: Int32Array } {
+    const starts = new Int32Array(places + 1);
+    for (let at = 0; at < this.length; at++) starts[rank[this.entries[at]] + 1]++;
+    for (let place = 0; place < places; place++) starts[place + 1] += starts[place];
+    const fill = starts.slice(0, places);
+    const ordinals = new Int32Array(this.length);
+    const values = new Int32Array(this.length);
+    for (let at = 0; at < this.length; at++) {
+      const to = fill[rank[this.entries[at]]]++;
+      ordinals[to] = this.ordinals[at];
+      values[to] = this.values[at];
+    }
+    return { starts, ordinals, values };
   }
 }
 
@@ -392,7 +390,7 @@ export function countGroup(list: Uint32Array, points: Uint16Array | Uint32Array,
     }
     const mixed = mix(hash);
     const entry = wide ? table.addWide(mixed, String.fromCodePoint(...points.subarray(start, start + length)), ordinal) : table.add(mixed, a, b, length, ordinal);
-    if (length === MAX_GRAM) table.spot(entry, ordinal, start - starts[ordinal]);
+    if (length === MAX_GRAM) table.spots.push(entry, ordinal, start - starts[ordinal]);
   }
   writeGroup(table, group, groups, shards / groups, groupShift, shards, files);
 }
@@ -494,7 +492,10 @@ function writeGroup(table: GramTable, group: number, groups: number, perGroup: n
     for (const entry of entries) order[position++] = entry;
     shardEnds.push(position);
   }
-  const { starts, ordinals, counts } = table.finish(order);
+  table.finish();
+  const rank = new Int32Array(table.size);
+  for (let position = 0; position < order.length; position++) rank[order[position]] = position;
+  const { starts, ordinals, values: counts } = table.counted.inOrder(rank, order.length);
   position = 0;
   for (let index = 0; index < perGroup; index++) {
     let out = '{';
@@ -503,21 +504,12 @@ function writeGroup(table: GramTable, group: number, groups: number, perGroup: n
     }
     files.add(postingsFile(group + index * groups), `${out}}`);
   }
-  writePositions(table, keys, order, group, groups, groupShift, shards * POSITION_SHARDS_PER_SHARD, files);
+  writePositions(table, keys, order, rank, group, groups, groupShift, shards * POSITION_SHARDS_PER_SHARD, files);
 }
 
 /** The position shards of one group (`group + k × groups` of `positionShards`): each `MAX_GRAM`-gram's starts, by report. */
-function writePositions(table: GramTable, keys: string[], order: Int32Array, group: number, groups: number, groupShift: number, positionShards: number, files: IndexFiles): void {
-  // Spots in output order: a stable counting sort by the entry's place in `order` keeps each entry's starts ascending.
-  const rank = new Int32Array(table.size);
-  for (let position = 0; position < order.length; position++) rank[order[position]] = position;
-  const firsts = new Int32Array(order.length + 1);
-  for (let spot = 0; spot < table.spots; spot++) firsts[rank[table.spotEntry[spot]] + 1]++;
-  for (let position = 0; position < order.length; position++) firsts[position + 1] += firsts[position];
-  const fill = firsts.slice(0, order.length);
-  const sorted = new Int32Array(table.spots);
-  for (let spot = 0; spot < table.spots; spot++) sorted[fill[rank[table.spotEntry[spot]]]++] = spot;
-
+function writePositions(table: GramTable, keys: string[], order: Int32Array, rank: Int32Array, group: number, groups: number, groupShift: number, positionShards: number, files: IndexFiles): void {
+  const { starts: firsts, ordinals, values: spotStarts } = table.spots.inOrder(rank, order.length);
   const perGroup = positionShards / groups;
   const byShard: number[][] = Array.from({ length: perGroup }, () => []);
   for (let position = 0; position < order.length; position++) {
@@ -532,20 +524,17 @@ function writePositions(table: GramTable, keys: string[], order: Int32Array, gro
       let previous = -1;
       let last = 0;
       for (let at = firsts[position]; at < firsts[position + 1]; at++) {
-        const spot = sorted[at];
-        const ordinal = table.spotOrdinal[spot];
+        const ordinal = ordinals[at];
         if (ordinal !== previous) {
           encoded += `${previous === -1 ? '' : ';'}${base36(ordinal - previous)}`;
           previous = ordinal;
           last = 0;
         }
-        const start = table.spotStart[spot];
-        encoded += `.${base36(start - last)}`;
-        last = start;
+        encoded += `.${base36(spotStarts[at] - last)}`;
+        last = spotStarts[at];
       }
       out += `${n > 0 ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encoded}"`;
     }
     files.add(positionsFile(group + index * groups), `${out}}`);
   }
 }
-
