@@ -15,7 +15,7 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MAX_GRAM, POSITION_SHARDS_PER_SHARD, positionsFile, postingsFile } from '../../src/search/format.ts';
+import { MAX_GRAM, POSITION_SHARDS_PER_SHARD, encodePositions, encodePostings, positionsFile, postingsFile } from '../../src/search/format.ts';
 import { FNV_OFFSET, fnvCodePoint, mix } from '../../src/search/hash.ts';
 import type { IndexFiles } from './index-files.ts';
 import { seconds } from './log.ts';
@@ -234,24 +234,6 @@ function grow<T extends Int32Array | Uint32Array | Uint8Array>(array: T): T {
   const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
   bigger.set(array);
   return bigger;
-}
-
-const BASE36 = Array.from({ length: 4096 }, (_, n) => n.toString(36));
-const base36 = (n: number) => (n < 4096 ? BASE36[n] : n.toString(36));
-
-/** `encodePostings` of `ordinals`/`counts` from `start` to `end`. */
-function encodeRange(ordinals: Int32Array, counts: Int32Array, start: number, end: number): string {
-  let previous = -1;
-  let out = '';
-  for (let at = start; at < end; at++) {
-    const ordinal = ordinals[at];
-    const count = counts[at];
-    if (at > start) out += ',';
-    out += base36(ordinal - previous);
-    if (count !== 1) out += `:${base36(count)}`;
-    previous = ordinal;
-  }
-  return out;
 }
 
 /**
@@ -500,7 +482,7 @@ function writeGroup(table: GramTable, group: number, groups: number, perGroup: n
   for (let index = 0; index < perGroup; index++) {
     let out = '{';
     for (const first = position; position < shardEnds[index]; position++) {
-      out += `${position > first ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encodeRange(ordinals, counts, starts[position], starts[position + 1])}"`;
+      out += `${position > first ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encodePostings(ordinals, counts, starts[position], starts[position + 1])}"`;
     }
     files.add(postingsFile(group + index * groups), `${out}}`);
   }
@@ -520,20 +502,7 @@ function writePositions(table: GramTable, keys: string[], order: Int32Array, ran
     positions.sort((x, y) => (keys[order[x]] < keys[order[y]] ? -1 : keys[order[x]] > keys[order[y]] ? 1 : 0));
     let out = '{';
     for (const [n, position] of positions.entries()) {
-      let encoded = '';
-      let previous = -1;
-      let last = 0;
-      for (let at = firsts[position]; at < firsts[position + 1]; at++) {
-        const ordinal = ordinals[at];
-        if (ordinal !== previous) {
-          encoded += `${previous === -1 ? '' : ';'}${base36(ordinal - previous)}`;
-          previous = ordinal;
-          last = 0;
-        }
-        encoded += `.${base36(spotStarts[at] - last)}`;
-        last = spotStarts[at];
-      }
-      out += `${n > 0 ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encoded}"`;
+      out += `${n > 0 ? ',' : ''}${JSON.stringify(keys[order[position]])}:"${encodePositions(ordinals, spotStarts, firsts[position], firsts[position + 1])}"`;
     }
     files.add(positionsFile(group + index * groups), `${out}}`);
   }

@@ -67,7 +67,6 @@ export function prepareReport(report: ExtractedReport): { prepared: PreparedRepo
         agency: record.agency,
         level: record.level,
         date: record.date,
-        textBytes: Buffer.byteLength(text),
       },
       region: record.region,
       headings: report.sections.filter(([id, depth, blocks]) => id !== '' && depth <= PAGEFIND_HEADING_DEPTH && blocks.length > 0).map(([, , blocks]) => blocks[0]),

@@ -6,8 +6,7 @@
  * - `catalog.json`, the only file fetched before a query: what counting,
  *   filtering and sorting need, compactly: per report small integer codes
  *   for year, province, city, agency and level (into dictionaries of their
- *   values), the date as a day number and the size of the report's text,
- *   each as a column of fixed-width base-64 digits (`encodeColumn`); plus the
+ *   values) and the date as a day number, each as a column of fixed-width base-64 digits (`encodeColumn`); plus the
  *   shard count and the build's version.
  * - `rows/<n>.json`: what a result shows that the catalog lacks (id and
  *   title), for `ROWS_PER_FILE` reports a file; fetched for the results on
@@ -49,8 +48,8 @@ export const POSITION_SHARDS_PER_SHARD = 4;
 /** Reports per `rows/<n>.json`. */
 export const ROWS_PER_FILE = 16;
 
-/** Numeric columns besides the facets: `date` (days since 1970-01-01, plus one; 0 when unknown) and `size` (the text file's size in KiB, rounded up). */
-export const NUMBER_FIELDS = ['date', 'size'] as const;
+/** Numeric columns besides the facets: `date` (days since 1970-01-01, plus one; 0 when unknown). */
+export const NUMBER_FIELDS = ['date'] as const;
 export type ColumnField = FacetField | (typeof NUMBER_FIELDS)[number];
 
 export interface CatalogFile {
@@ -92,8 +91,6 @@ export interface CatalogFacts {
   level: string;
   /** YYYY-MM-DD, or `''`. */
   date: string;
-  /** Bytes of the report's text file. */
-  textBytes: number;
 }
 
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
@@ -162,11 +159,8 @@ export function encodeCatalog(facts: CatalogFacts[], base: string, shards: numbe
     );
   }
   const days = facts.map((fact) => dayOf(fact.date));
-  const sizes = facts.map((fact) => Math.ceil(fact.textBytes / 1024));
   widths.date = widthFor(Math.max(0, ...days));
   columns.date = encodeColumn(days, widths.date);
-  widths.size = widthFor(Math.max(0, ...sizes));
-  columns.size = encodeColumn(sizes, widths.size);
   return { format: FORMAT_VERSION, version: '', base, count: facts.length, shards, rowsPerFile: ROWS_PER_FILE, dictionaries, widths, columns };
 }
 
@@ -181,8 +175,6 @@ export class IndexCatalog {
   readonly codes: Record<FacetField, Int32Array>;
   /** Day numbers per report (see `dayOf`). */
   readonly days: Int32Array;
-  /** Text sizes in KiB per report. */
-  readonly sizes: Int32Array;
   readonly #codeOf = new Map<FacetField, Map<string, number>>();
 
   constructor(file: CatalogFile) {
@@ -195,7 +187,6 @@ export class IndexCatalog {
     this.codes = {} as Record<FacetField, Int32Array>;
     for (const field of FACET_FIELDS) this.codes[field] = decodeColumn(file.columns[field], file.widths[field]);
     this.days = decodeColumn(file.columns.date, file.widths.date);
-    this.sizes = decodeColumn(file.columns.size, file.widths.size);
   }
 
   /** The value of a facet for report `ordinal` (`''` for none). */
@@ -218,11 +209,6 @@ export class IndexCatalog {
   /** YYYY-MM-DD, or `''`. */
   date(ordinal: number): string {
     return dateOf(this.days[ordinal]);
-  }
-
-  /** Bytes of report `ordinal`'s text file, about (rounded up to KiB). */
-  textBytes(ordinal: number): number {
-    return this.sizes[ordinal] * 1024;
   }
 
   /** The report page of an id. */
@@ -259,28 +245,33 @@ export function coverOf(norm: string): CoverGram[] {
   return offsets.map((offset) => ({ gram: chars.slice(offset, offset + MAX_GRAM).join(''), offset }));
 }
 
+const BASE36 = Array.from({ length: 4096 }, (_, n) => n.toString(36));
+const base36 = (n: number) => (n < 4096 ? BASE36[n] : n.toString(36));
+
 /**
  * Positions of one gram: for each report that holds it (ascending
  * ordinals), where it starts in the report's normalised text (ascending, a
- * block separator counted as one character). Written as
- * `delta.start.delta…` per report, base 36, reports joined by `;`, the
- * first ordinal delta from -1 and each report's first start from 0:
- * `{0: [5, 8], 3: [2]}` → `"1.5.3;3.2"`.
+ * block separator counted as one character). Given as one (ordinal, start)
+ * pair an occurrence, in order, in `ordinals` and `starts` from `from` to
+ * `to`; written as `delta.start.delta…` per report, base 36, reports joined
+ * by `;`, the first ordinal delta from -1 and each report's first start
+ * from 0: `{0: [5, 8], 3: [2]}` → `"1.5.3;3.2"`.
  */
-export function encodePositions(positions: Array<[ordinal: number, starts: number[]]>): string {
+export function encodePositions(ordinals: ArrayLike<number>, starts: ArrayLike<number>, from = 0, to = ordinals.length): string {
+  let out = '';
   let previous = -1;
-  return positions
-    .map(([ordinal, starts]) => {
-      let out = (ordinal - previous).toString(36);
+  let last = 0;
+  for (let at = from; at < to; at++) {
+    const ordinal = ordinals[at];
+    if (ordinal !== previous) {
+      out += `${previous === -1 ? '' : ';'}${base36(ordinal - previous)}`;
       previous = ordinal;
-      let last = 0;
-      for (const start of starts) {
-        out += `.${(start - last).toString(36)}`;
-        last = start;
-      }
-      return out;
-    })
-    .join(';');
+      last = 0;
+    }
+    out += `.${base36(starts[at] - last)}`;
+    last = starts[at];
+  }
+  return out;
 }
 
 export function decodePositions(encoded: string): Map<number, Int32Array> {
@@ -299,23 +290,19 @@ export function decodePositions(encoded: string): Map<number, Int32Array> {
 }
 
 /**
- * Postings of one key: `ordinal → count`, ascending ordinals, written as
+ * Postings of one key: reports (ascending ordinals) and how often each holds
+ * it, in `ordinals` and `counts` from `from` to `to`; written as
  * `delta[:count]` in base 36 joined by `,` (count omitted when 1), the first
  * delta from -1. `{0: 1, 1: 3, 7: 1}` → `"1,1:3,6"`.
  */
-export function encodePostings(postings: ArrayLike<number>): string;
-export function encodePostings(postings: Array<[ordinal: number, count: number]>): string;
-export function encodePostings(postings: ArrayLike<number> | Array<[number, number]>): string {
-  const flat: ArrayLike<number> = postings.length > 0 && Array.isArray(postings[0]) ? (postings as Array<[number, number]>).flat() : (postings as ArrayLike<number>);
+export function encodePostings(ordinals: ArrayLike<number>, counts: ArrayLike<number>, from = 0, to = ordinals.length): string {
   let previous = -1;
   let out = '';
-  for (let index = 0; index < flat.length; index += 2) {
-    const ordinal = flat[index];
-    const count = flat[index + 1];
-    if (index > 0) out += ',';
-    out += (ordinal - previous).toString(36);
-    if (count !== 1) out += `:${count.toString(36)}`;
-    previous = ordinal;
+  for (let at = from; at < to; at++) {
+    if (at > from) out += ',';
+    out += base36(ordinals[at] - previous);
+    if (counts[at] !== 1) out += `:${base36(counts[at])}`;
+    previous = ordinals[at];
   }
   return out;
 }

@@ -63,13 +63,14 @@ describe('parseQuery', () => {
 describe('postings', () => {
   it('should round-trip delta-encoded postings with counts', () => {
     const postings: Array<[number, number]> = [[0, 1], [1, 3], [7, 1], [1000, 40]];
-    const encoded = encodePostings(postings);
+    const encoded = encodePostings(postings.map(([ordinal]) => ordinal), postings.map(([, count]) => count));
     expect(encoded).toBe('1,1:3,6,rl:14');
     expect([...decodePostings(encoded)]).toEqual(postings);
   });
   it('should round-trip positions by report', () => {
     const positions: Array<[number, number[]]> = [[0, [5, 8]], [3, [2]], [40, [0, 100, 1300]]];
-    const encoded = encodePositions(positions);
+    const flat = positions.flatMap(([ordinal, starts]) => starts.map((start) => [ordinal, start]));
+    const encoded = encodePositions(flat.map(([ordinal]) => ordinal), flat.map(([, start]) => start));
     expect(encoded).toBe('1.5.3;3.2;11.0.2s.xc');
     expect([...decodePositions(encoded)].map(([ordinal, starts]) => [ordinal, [...starts]])).toEqual(positions);
   });

@@ -33,13 +33,12 @@ describe('buildExactIndex', () => {
     expect([catalog.value('year', 0), catalog.value('year', 1)]).toEqual(['2018', '2019']);
     expect(catalog.value('agency', 1)).toBe('上海市宝山区人民政府');
     expect(catalog.date(0)).toBe('2018-03-01');
-    expect(catalog.textBytes(0)).toBeGreaterThanOrEqual(Buffer.byteLength(files.get('texts/0.json') ?? ''));
     expect(catalog.url('2018/310113-rmzf')).toBe('/fzzfjs/reports/2018/310113-rmzf/');
   });
 });
 
 describe('the compact catalog', () => {
-  it('should round-trip codes, dates and sizes, with dictionaries past 64 values', () => {
+  it('should round-trip codes and dates, with dictionaries past 64 values', () => {
     const facts: CatalogFacts[] = Array.from({ length: 300 }, (_, index) => ({
       year: String(2016 + (index % 10)),
       province: index % 7 === 0 ? '' : `省${index % 31}`,
@@ -47,7 +46,6 @@ describe('the compact catalog', () => {
       agency: `机构${index}`,
       level: ['省', '市', '县区', '部门'][index % 4],
       date: index % 50 === 0 ? '' : new Date(Date.UTC(2017, 0, 1) + index * 86_400_000 * 9).toISOString().slice(0, 10),
-      textBytes: index * 977,
     }));
     const file = JSON.parse(JSON.stringify(encodeCatalog(facts, '/', 64))) as CatalogFile;
     expect(file.widths.agency).toBe(2);
@@ -56,12 +54,11 @@ describe('the compact catalog', () => {
     facts.forEach((fact, ordinal) => {
       for (const field of ['year', 'province', 'city', 'agency', 'level'] as const) expect(catalog.value(field, ordinal)).toBe(fact[field]);
       expect(catalog.date(ordinal)).toBe(fact.date);
-      expect(catalog.textBytes(ordinal)).toBe(Math.ceil(fact.textBytes / 1024) * 1024);
     });
     expect(catalog.codeOf('agency', '机构7')).toBe(file.dictionaries.agency.indexOf('机构7'));
     expect(catalog.codeOf('agency', '没有')).toBe(-1);
-    // Small: 12 characters a report (1 + 1 + 2 + 2 + 1 for the facets, 3 for the date, 2 for the size) besides the dictionaries.
-    expect(Object.values(file.columns).join('').length).toBe(300 * 12);
+    // Small: 10 characters a report (1 + 1 + 2 + 2 + 1 for the facets, 3 for the date) besides the dictionaries.
+    expect(Object.values(file.columns).join('').length).toBe(300 * 10);
   });
 });
 
