@@ -9,7 +9,6 @@
  */
 import {
   IndexCatalog,
-  MAX_GRAM,
   POSITION_SHARDS_PER_SHARD,
   coverOf,
   decodePositions,
@@ -123,18 +122,18 @@ export class ExactSearch {
   /** Each report holding a normalised term, with how often: by its postings, or by its cover's positions. */
   async occurrences(norm: string): Promise<Map<number, number>> {
     const cover = coverOf(norm);
-    if (cover.length === 1 && [...norm].length <= MAX_GRAM) return this.postings(norm);
+    if (cover.length === 1) return this.postings(norm);
     const lists = await Promise.all(cover.map(({ gram }) => this.positions(gram)));
-    // Start from the gram in fewest reports; a start p counts when every gram is at p + its offset.
-    const order = cover.map((_, index) => index).sort((a, b) => lists[a].size - lists[b].size);
+    // Anchor on the gram in fewest reports; a start p counts when every other gram is at p + its offset.
+    const [anchor, ...rest] = cover.map((_, index) => index).sort((a, b) => lists[a].size - lists[b].size);
     const found = new Map<number, number>();
-    for (const [ordinal, anchors] of lists[order[0]]) {
-      const others = order.slice(1).map((index) => lists[index].get(ordinal));
+    for (const [ordinal, starts] of lists[anchor]) {
+      const others = rest.map((index) => lists[index].get(ordinal));
       if (others.some((list) => list === undefined)) continue;
       let count = 0;
-      for (const anchor of anchors) {
-        const start = anchor - cover[order[0]].offset;
-        if (order.slice(1).every((index, n) => holds(others[n] as Int32Array, start + cover[index].offset))) count++;
+      for (const at of starts) {
+        const start = at - cover[anchor].offset;
+        if (rest.every((index, n) => holds(others[n] as Int32Array, start + cover[index].offset))) count++;
       }
       if (count > 0) found.set(ordinal, count);
     }
