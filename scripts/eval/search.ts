@@ -24,10 +24,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ID_SHAPE } from '../../src/archive/layout.ts';
-import { launchBrowser, plain, plainText, resultUrls, shownTexts, truthOf, waitForSearch, type ShownText } from '../../tests/helpers/browser.ts';
+import { countByYear, launchBrowser, listedUrls, plain, plainText, resultUrls, shownTexts, truthOf, waitForSearch, yearFacet, type ShownText } from '../../tests/helpers/browser.ts';
 import { traditionalFormsOf } from '../ingest/traditional.ts';
 import { serve } from '../serve.ts';
-import { ExactSearch, type Loader } from '../../src/search/browser/engine.ts';
+import { ExactSearch, fetchLoader } from '../../src/search/browser/engine.ts';
 import { parseQuery } from '../../src/search/browser/query.ts';
 
 /**
@@ -44,8 +44,8 @@ async function readResults(page: Page, engine: ExactSearch, query: Query): Promi
   const problems: string[] = [];
   const status = (await page.locator('#search-status').textContent()) ?? '';
   const count = /没有报告/.test(status) ? 0 : Number(/找到 (\d+) 份报告/.exec(status)?.[1] ?? NaN);
-  const firstPage = (await page.locator('#search-list > li h3 a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))).map((href) => href.replace(/[?#].*$/, ''));
-  const years = await page.locator('[data-facet="year"] label').allInnerTexts();
+  const firstPage = await listedUrls(page);
+  const years = await yearFacet(page);
   let found: string[];
   if (!(count > PAGED_UP_TO)) {
     found = await resultUrls(page);
@@ -57,14 +57,9 @@ async function readResults(page: Page, engine: ExactSearch, query: Query): Promi
     if (firstPage.some((url) => !listed.has(url))) problems.push('its first page holds a report the engine does not list');
   }
   if (count !== found.length) problems.push(`the status says ${Number.isNaN(count) ? `“${status}”` : count}, the list holds ${found.length}`);
-  const byYear = new Map<string, number>();
-  for (const url of found) {
-    const year = /\/reports\/(\d{4})\//.exec(url)?.[1] ?? '?';
-    byYear.set(year, (byYear.get(year) ?? 0) + 1);
-  }
-  for (const label of years) {
-    const match = /^(\S+)\s*\((\d+)\)$/.exec(label.trim());
-    if (match && byYear.get(match[1]) !== Number(match[2])) problems.push(`year ${match[1]} shows ${match[2]}, the list holds ${byYear.get(match[1]) ?? 0}`);
+  const byYear = countByYear(found);
+  for (const [year, shown] of years) {
+    if (byYear.get(year) !== shown) problems.push(`year ${year} shows ${shown}, the list holds ${byYear.get(year) ?? 0}`);
   }
   return { found, problems };
 }
@@ -267,8 +262,8 @@ export async function evaluate(dir: string, count: number, verbose: boolean, log
 
     // The default mode, a fresh page per query: the first in a fresh browser, the rest in the same one (its HTTP cache warm).
     const context = await browser.newContext({ locale: 'zh-CN' });
-    const load: Loader = async (path, version) => (await fetch(`${running.url}search-exact/${path}${version ? `?v=${version}` : ''}`)).json();
-    const engine = new ExactSearch(load);
+    // The page's own engine and loader, in Node, for lists too long to page through.
+    const engine = new ExactSearch(fetchLoader(running.url));
     const measured: Measured[] = [];
     for (const query of queries) {
       const page = await context.newPage();

@@ -1,6 +1,6 @@
-import type { Page, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resultUrls, truthOf, waitForSearch, type ShownText } from '../helpers/browser.ts';
+import { countByYear, resultUrls, truthOf, waitForSearch, yearFacet, type ShownText } from '../helpers/browser.ts';
 import { useSearchSite } from '../helpers/server.ts';
 
 const site = useSearchSite('/');
@@ -9,25 +9,6 @@ let texts: ShownText[];
 beforeAll(async () => {
   texts = await site.reportTexts();
 });
-
-/** Reports per year, from the report URLs (`reports/<year>/<id>/`). */
-const byYear = (urls: string[]) => {
-  const counts = new Map<string, number>();
-  for (const url of urls) {
-    const year = /\/reports\/(\d{4})\//.exec(url)?.[1] ?? '?';
-    counts.set(year, (counts.get(year) ?? 0) + 1);
-  }
-  return counts;
-};
-
-/** The year filter's values and counts as the page shows them: `2019 (1)`. */
-const yearFacet = async (page: Page) => {
-  const labels = await page.locator('[data-facet="year"] label').allInnerTexts();
-  return new Map(labels.map((label): [string, number] => {
-    const match = /^(\S+)\s*\((\d+)\)$/.exec(label.trim());
-    return [match?.[1] ?? label, Number(match?.[2])];
-  }));
-};
 
 describe('a term of any length, in the default mode', () => {
   it.each([
@@ -44,7 +25,7 @@ describe('a term of any length, in the default mode', () => {
 
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toBe(`找到 ${expected.length} 份报告包含“${term}”`);
     expect(await page.locator('#search-list > li').count()).toBe(expected.length);
-    expect(await yearFacet(page)).toEqual(byYear(expected));
+    expect(await yearFacet(page)).toEqual(countByYear(expected));
     const before = requests.filter((url) => url.includes('/search-exact/texts/'));
 
     for (const route of held.splice(0)) await route.continue();

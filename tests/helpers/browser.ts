@@ -146,6 +146,12 @@ export function plainText(text: ShownText): string {
   return joined;
 }
 
+/** The result links the search page lists now, without query or fragment, in list order. */
+export async function listedUrls(page: Page): Promise<string[]> {
+  const hrefs = await page.locator('#search-list > li h3 a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.map((href) => href.replace(/[?#].*$/, ''));
+}
+
 /** The result links on the search page (all pages of results, 显示更多 clicked until none is left). */
 export async function resultUrls(page: Page): Promise<string[]> {
   const more = page.locator('#search-more');
@@ -153,8 +159,28 @@ export async function resultUrls(page: Page): Promise<string[]> {
     await more.click();
     await waitForSearch(page);
   }
-  const hrefs = await page.locator('#search-list > li h3 a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-  return hrefs.map((href) => href.replace(/[?#].*$/, '')).sort();
+  return (await listedUrls(page)).sort();
+}
+
+/** Reports per year, from report URLs (`reports/<year>/<id>/`). */
+export function countByYear(urls: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const url of urls) {
+    const year = /\/reports\/(\d{4})\//.exec(url)?.[1] ?? '?';
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The year filter's values and counts as the search page shows them (`2019 (1)`). */
+export async function yearFacet(page: Page): Promise<Map<string, number>> {
+  const labels = await page.locator('[data-facet="year"] label').allInnerTexts();
+  return new Map(
+    labels.map((label): [string, number] => {
+      const match = /^(\S+)\s*\((\d+)\)$/.exec(label.trim());
+      return [match?.[1] ?? label, Number(match?.[2])];
+    }),
+  );
 }
 
 /** Open the search page of the site at `siteUrl` for `q` (and other parameters) and wait for the results. */
