@@ -1,6 +1,6 @@
 /** What quick find suggests from Pagefind's results (src/search/browser/quick-find.ts). */
 import { describe, expect, it } from 'vitest';
-import { suggestionsOf } from '../../src/search/browser/quick-find.ts';
+import { suggestionsOf } from '../../src/search/browser/quick-find-suggestions.ts';
 
 const result = (url: string, meta: Record<string, string>, excerpt = '<mark>嘉定区</mark>…') => ({ url, meta, excerpt });
 const CGZFJ = { title: '嘉定区城市管理行政执法局2023年法治政府建设工作报告', agency: '上海市嘉定区城市管理行政执法局', region: '上海市嘉定区', year: '2023' };

@@ -8,10 +8,9 @@
  */
 import { BLOCK_TAGS } from '../format.ts';
 import { normaliseMapped, occurrences } from '../normalise.ts';
+import { HIGHLIGHT_PARAM } from './highlight-param.ts';
 import { parseQuery } from './query.ts';
 
-/** The URL parameter a search result's link carries the query in, for the report page to mark it. */
-export const HIGHLIGHT_PARAM = 'highlight';
 const BLOCK = BLOCK_TAGS.join(',');
 const SKIP = '[data-pagefind-ignore],[hidden],script,style,noscript,template';
 

@@ -8,26 +8,15 @@
  * as before: the exact full-text search for what was typed, which is also
  * the list's last entry. Without JavaScript the box is the plain form.
  */
-import { normalise } from '../normalise.ts';
-import { loadPagefind, type PagefindResult } from './related.ts';
+import type { Suggestion } from './quick-find-suggestions.ts';
+import { loadPagefind } from './related.ts';
 
 /** Characters typed before anything is suggested. */
 export const MIN_CHARS = 2;
-/** Reports and agencies suggested at most. */
-const REPORTS_SHOWN = 6;
-const AGENCIES_SHOWN = 3;
 /** Pagefind results read (each is one small fragment) to find them. */
 const READ = 12;
 /** Quiet time after a keystroke before Pagefind is asked. */
 const DEBOUNCE_MS = 120;
-
-export interface Suggestion {
-  kind: 'agency' | 'report' | 'search';
-  href: string;
-  title: string;
-  /** Year and agency of a report, region of an agency. */
-  detail: string;
-}
 
 /** The elements of the header's search (`HeaderSearch.astro`). */
 export interface QuickFindElements {
@@ -36,34 +25,6 @@ export interface QuickFindElements {
   panel: HTMLElement;
   list: HTMLElement;
   status: HTMLElement;
-}
-
-/** A report page's URL; its last part is the agency's key (`src/archive/layout.ts`, which needs Node, says so too). */
-const REPORT_URL = /\/reports\/\d{4}\/([^/]+)\/$/;
-
-/**
- * The suggestions for `query` from Pagefind's results (best first): the
- * agencies whose name or region holds every word typed, the reports, and a
- * last entry for the exact full-text search. `base` is the site's base path.
- */
-export function suggestionsOf(results: PagefindResult[], query: string, base: string): Suggestion[] {
-  const words = query.split(/\s+/).map(normalise).filter(Boolean);
-  const reports: Suggestion[] = [];
-  const agencies = new Map<string, Suggestion>();
-  for (const result of results) {
-    // A result with nothing marked matched no word of the query (all were dropped as unknown).
-    if (!result.excerpt.includes('<mark>')) continue;
-    const { title = '', agency = '', year = '', region = '' } = result.meta;
-    const key = REPORT_URL.exec(result.url.replace(/[?#].*$/, ''))?.[1];
-    if (reports.length < REPORTS_SHOWN) reports.push({ kind: 'report', href: result.url, title: title || result.url, detail: [year && `${year}年度`, agency].filter(Boolean).join(' · ') });
-    if (!key || !agency) continue;
-    const named = normalise(`${agency}${region}`);
-    if (!agencies.has(key) && words.length > 0 && words.every((word) => named.includes(word))) {
-      agencies.set(key, { kind: 'agency', href: `${base}agencies/${key}/`, title: agency, detail: region });
-    }
-  }
-  const search: Suggestion = { kind: 'search', href: `${base}search/?q=${encodeURIComponent(query)}`, title: `全文搜索“${query}”`, detail: '逐字匹配正文' };
-  return [...[...agencies.values()].slice(0, AGENCIES_SHOWN), ...reports, search];
 }
 
 const KIND_LABELS: Record<Suggestion['kind'], string> = { agency: '机构', report: '报告', search: '搜索' };
@@ -139,7 +100,8 @@ export function startQuickFind(ui: QuickFindElements, base: string): void {
 
   const suggest = async (query: string, token: number) => {
     try {
-      const pagefind = await loadPagefind(base);
+      // The matching (and the character tables it normalises with) loads with Pagefind, once something is typed.
+      const [pagefind, { suggestionsOf }] = await Promise.all([loadPagefind(base), import('./quick-find-suggestions.ts')]);
       const search = await pagefind.search(query);
       if (token !== run) return;
       const results = await Promise.all((search?.results ?? []).slice(0, READ).map((result) => result.data()));

@@ -2,7 +2,7 @@
 import { chineseDate } from '../../../archive/dates.ts';
 import type { IndexCatalog } from '../../format.ts';
 import type { Details, Hit, Row } from '../engine.ts';
-import { HIGHLIGHT_PARAM } from '../highlight.ts';
+import { HIGHLIGHT_PARAM } from '../highlight-param.ts';
 import type { Term } from '../query.ts';
 import type { Related } from '../related.ts';
 import { element, marked } from './dom.ts';
