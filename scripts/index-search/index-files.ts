@@ -1,6 +1,5 @@
-/** Where the exact index's files go, and the digest and size of each: the index's version is a digest of them all. */
+/** Where a segment's files go, and the digest and size of each: the segment's name is a digest of them all. */
 import { createHash } from 'node:crypto';
-import type { CatalogFile } from '../../src/search/format.ts';
 import { digestOf } from './prepare.ts';
 
 /** Where index files go, and the digest of each, for the version. */
@@ -28,12 +27,12 @@ export class IndexFiles {
     this.count++;
   }
 
-  /** The version: a digest of every file and the catalog. */
-  version(catalog: CatalogFile): string {
+  /** A digest of every file and of `extra`. */
+  version(extra: string): string {
     const hash = createHash('sha256');
     for (const path of [...this.digests.keys()].sort()) hash.update(`${path}\0${this.digests.get(path)}\n`);
-    hash.update(JSON.stringify(catalog));
-    return hash.digest('hex').slice(0, 12);
+    hash.update(extra);
+    return hash.digest('hex').slice(0, 16);
   }
 }
 

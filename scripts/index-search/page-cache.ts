@@ -28,15 +28,27 @@ const EXTRACTOR_FILES = [
   'src/search/format.ts', 'src/search/normalise.ts', 'src/search/filters.ts', 'src/archive/layout.ts', 'package-lock.json',
 ];
 
-/** The cache folder for this code: `<cacheDir>/search-pages/<fingerprint>`. */
-export function pageCacheDirectory(cacheDir = cacheDirectory(ROOT)): string {
+/** The code that decides what the exact index holds of a report, besides `EXTRACTOR_FILES`. */
+const INDEXER_FILES = ['scripts/index-search/postings.ts', 'scripts/index-search/segments.ts', 'src/search/hash.ts'];
+
+const fingerprintOf = (files: string[]) => {
   const hash = createHash('sha256');
-  for (const file of EXTRACTOR_FILES) {
+  for (const file of files) {
     const path = resolve(ROOT, file);
     hash.update(`${file}\0`);
     if (existsSync(path)) hash.update(readFileSync(path));
   }
-  return join(cacheDir, 'search-pages', hash.digest('hex').slice(0, 16));
+  return hash.digest('hex').slice(0, 16);
+};
+
+/** The cache folder for this code: `<cacheDir>/search-pages/<fingerprint>`. */
+export function pageCacheDirectory(cacheDir = cacheDirectory(ROOT)): string {
+  return join(cacheDir, 'search-pages', fingerprintOf(EXTRACTOR_FILES));
+}
+
+/** A digest of the code that reads and indexes pages: a report indexed by other code is indexed again. */
+export function indexFingerprint(): string {
+  return fingerprintOf([...EXTRACTOR_FILES, ...INDEXER_FILES]);
 }
 
 

@@ -1,13 +1,16 @@
 /**
  * Reading the built site: every report page, in worker threads
- * (`read-worker.ts`) when there are many, each page's text written to the
- * staging folder as it is read; what was read from a page is cached by its
- * bytes (`page-cache.ts`), so a rebuild parses only the pages that changed.
+ * (`read-worker.ts`) when there are many. A page whose report the index
+ * already holds as it is (its change key, `changeKey`, is the one the
+ * index keeps) is only hashed; any other page's text is written to a
+ * scratch folder as it is read. What was read from a page is cached by its
+ * bytes (`page-cache.ts`), so a full rebuild parses only the pages that changed.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { REPORTS_DIR, idOfReportPage } from '../../src/archive/layout.ts';
-import { textFile, type SectionRow } from '../../src/search/format.ts';
+import type { SectionRow } from '../../src/search/format.ts';
 import { readCachedPage, pageKey, writeCachedPage } from './page-cache.ts';
 import { byId, prepareReport, type PreparedReport } from './prepare.ts';
 import { factsFor, readSections } from './read-page.ts';
@@ -49,23 +52,41 @@ export interface ReadResult {
   /** No `data-pagefind-body`: not a report page. */
   skipped: boolean;
   messages: string[];
+  /** What the index keeps of the report; a kept one has no n-grams and no headings (the index has them). */
   prepared?: PreparedReport;
   textBytes?: number;
   /** The page's key in the page cache, when there is one. */
   key?: string;
   /** Taken from the page cache rather than parsed. */
   fromCache?: boolean;
+  /** The index holds this report as it is (the page was not read further). */
+  kept?: boolean;
+  /** The report's change key (`changeKey`). */
+  changeKey?: string;
+  /** The problems found in the page itself (not in its facts), which the index keeps with it. */
+  pageMessages?: string[];
+}
+
+/**
+ * What tells a report's version apart: the code that reads and indexes it,
+ * the page (its path, the base and its bytes) and its title. A report whose
+ * key is unchanged is not read again.
+ */
+export function changeKey(fingerprint: string, file: string, base: string, html: string, title: string): string {
+  return createHash('sha256').update(`${fingerprint}\0${title}\0`).update(pageKey(file, base, html)).digest('hex').slice(0, 32);
 }
 
 /** Where pages are read from and their texts written to: what a reading worker (`read-worker.ts`) is started with. */
 export interface ReadContext {
   /** The built site. */
   dir: string;
-  /** The staging folder of the exact index. */
-  stage: string;
+  /** Where the texts of reports to index go, as `<index>.json`. */
+  scratch: string;
   base: string;
   /** The page cache folder, if any. */
   cache: string | undefined;
+  /** A digest of the code that reads and indexes pages (`indexFingerprint`). */
+  fingerprint: string;
 }
 
 /** What the page cache keeps of a page besides its text (the sections as JSON): the problems found in it. */
@@ -73,30 +94,37 @@ interface CachedHeader {
   messages: string[];
 }
 
-/** One page to read: where it is, its ordinal, and the report's facts from the catalog. */
+/** One page to read: where it is, its ordinal, the report's facts from the catalog, and the change key the index holds it with. */
 export interface PageTask {
   file: string;
   index: number;
   facts: ReportFacts | undefined;
+  held?: string;
 }
 
 /**
- * Read page `file`, write its text to `<stage>/texts/<index>.json`. With a
- * `cache` folder (`page-cache.ts`), a page read before is taken from it (its
- * text: the facts always come from the catalog).
+ * Read page `file`: when its change key is `held`, only that; else write
+ * its text to `<scratch>/<index>.json`. With a `cache` folder
+ * (`page-cache.ts`), a page read before is taken from it (its text: the
+ * facts always come from the catalog).
  */
-export function readPage({ dir, stage, base, cache }: ReadContext, { file, index, facts }: PageTask): ReadResult {
+export function readPage({ dir, scratch, base, cache, fingerprint }: ReadContext, { file, index, facts, held }: PageTask): ReadResult {
   const html = readFileSync(join(dir, file), 'utf8');
   if (!html.includes('data-pagefind-body')) return { index, skipped: true, messages: [] };
+  const known = factsFor(file, facts);
   const key = cache === undefined ? undefined : pageKey(file, base, html);
+  const reportKey = changeKey(fingerprint, file, base, html, known.record.title);
+  if (reportKey === held) {
+    const { prepared } = prepareReport({ file, record: known.record, sections: [], messages: [] });
+    return { index, skipped: false, messages: known.messages, prepared, key, kept: true, changeKey: reportKey };
+  }
   const cached = key === undefined ? undefined : readCachedPage<CachedHeader>(cache as string, key);
   const reused = cached ? cachedPage(cached) : undefined;
   const page = reused ?? readSections(html);
-  const known = factsFor(file, facts);
-  const { prepared, text } = prepareReport({ file, record: known.record, sections: page.sections, messages: [] });
-  writeFileSync(join(stage, textFile(index)), text);
+  const { prepared, text } = prepareReport({ file, record: known.record, sections: page.sections, messages: page.messages });
+  writeFileSync(join(scratch, `${index}.json`), text);
   if (key && !reused) writeCachedPage(cache as string, key, { messages: page.messages } satisfies CachedHeader, text);
-  return { index, skipped: false, messages: [...known.messages, ...page.messages], prepared, textBytes: Buffer.byteLength(text), key, fromCache: reused !== undefined };
+  return { index, skipped: false, messages: [...known.messages, ...page.messages], prepared, textBytes: Buffer.byteLength(text), key, fromCache: reused !== undefined, changeKey: reportKey, pageMessages: page.messages };
 }
 
 /** A cache entry's sections and messages, or undefined when it does not hold what the index writes. */
@@ -109,21 +137,36 @@ function cachedPage(cached: { header: CachedHeader; text: string }): { sections:
   }
 }
 
-/** Read every page, in worker threads when `workers` > 0; results come back in any order. */
-export async function readPages(context: ReadContext, files: string[], facts: ReadonlyMap<string, ReportFacts>, workers: number, onResult: (result: ReadResult) => void): Promise<void> {
-  const task = (index: number): PageTask => ({ file: files[index], index, facts: facts.get(idOfReportPage(files[index])) });
-  if (workers === 0 || files.length < 50) {
-    files.forEach((_, index) => onResult(readPage(context, task(index))));
+/**
+ * Read the pages `files[from]` to `files[to - 1]`, in worker threads when
+ * `workers` > 0; `held` gives each report id's change key in the index.
+ * Results come back in any order.
+ */
+export async function readPages(
+  context: ReadContext,
+  files: string[],
+  range: { from: number; to: number },
+  facts: ReadonlyMap<string, ReportFacts>,
+  held: ReadonlyMap<string, string>,
+  workers: number,
+  onResult: (result: ReadResult) => void,
+): Promise<void> {
+  const task = (index: number): PageTask => {
+    const id = idOfReportPage(files[index]);
+    return { file: files[index], index, facts: facts.get(id), held: held.get(id) };
+  };
+  if (workers === 0 || range.to - range.from < 50) {
+    for (let index = range.from; index < range.to; index++) onResult(readPage(context, task(index)));
     return;
   }
-  let next = 0;
+  let next = range.from;
   await runInWorkers<PageTask, ReadResult>({
     module: new URL('./read-worker.ts', import.meta.url),
     workerData: context,
     size: workers,
     inFlight: 4,
     name: 'index worker',
-    next: () => (next < files.length ? { message: task(next++) } : undefined),
+    next: () => (next < range.to ? { message: task(next++) } : undefined),
     onResult,
   });
 }

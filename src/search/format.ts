@@ -6,8 +6,15 @@
  * - `catalog.json`, the only file fetched before a query: what counting,
  *   filtering and sorting need, compactly: per report small integer codes
  *   for year, province, city, agency and level (into dictionaries of their
- *   values) and the date as a day number, each as a column of fixed-width base-64 digits (`encodeColumn`); plus the
- *   shard count and the build's version.
+ *   values) and the date as a day number, each as a column of fixed-width
+ *   base-64 digits (`encodeColumn`); the build's version; and the segments.
+ * - `segments/<name>/`: the rest of the index is cut into segments, each a
+ *   complete index of some reports (a build adds one for the reports it
+ *   found new or changed, and merges small ones, `scripts/index-search/segments.ts`).
+ *   A segment numbers its reports by local ordinal, in the order of their
+ *   ids; the catalog maps each local ordinal to the report's ordinal, or
+ *   to none when the report was changed or removed since (`encodeRuns`). A
+ *   segment's files never change: its name is a digest of them. In it:
  * - `rows/<n>.json`: what a result shows that the catalog lacks (id and
  *   title), for `ROWS_PER_FILE` reports a file; fetched for the results on
  *   screen only.
@@ -34,7 +41,7 @@
 import { FACET_FIELDS, type FacetField } from './filters.ts';
 import { charsOf } from './normalise.ts';
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Elements that make a block: a match never spans two (same list for the indexer and the highlighter). */
 export const BLOCK_TAGS =
@@ -60,8 +67,6 @@ export interface CatalogFile {
   base: string;
   /** Number of reports. */
   count: number;
-  /** Number of postings shards (a power of two). */
-  shards: number;
   rowsPerFile: number;
   /** Values of each facet, sorted; a report's code is an index into them (`''` for none). */
   dictionaries: Record<FacetField, string[]>;
@@ -69,6 +74,19 @@ export interface CatalogFile {
   widths: Record<ColumnField, number>;
   /** One value per report, by ordinal, `widths[field]` base-64 digits each. */
   columns: Record<ColumnField, string>;
+  segments: SegmentEntry[];
+}
+
+/** One segment as the catalog lists it. */
+export interface SegmentEntry {
+  /** Its folder under `segments/`: a digest of its files. */
+  name: string;
+  /** Reports it holds (its local ordinals), live or not. */
+  count: number;
+  /** Number of postings shards (a power of two). */
+  shards: number;
+  /** The ordinal of each local ordinal, or none (`encodeRuns`). */
+  ordinals: string;
 }
 
 /** One row of `rows/<n>.json`: `[id, title]`; the URL is `<base>reports/<id>/`. */
@@ -143,8 +161,8 @@ export function dateOf(day: number): string {
   return day <= 0 ? '' : new Date((day - 1) * DAY).toISOString().slice(0, 10);
 }
 
-/** The catalog file (without its version) of reports' facts, by ordinal. */
-export function encodeCatalog(facts: CatalogFacts[], base: string, shards: number): CatalogFile {
+/** The catalog file (without its version) of reports' facts, by ordinal, and the segments that hold them. */
+export function encodeCatalog(facts: CatalogFacts[], base: string, segments: SegmentEntry[]): CatalogFile {
   const dictionaries = {} as Record<FacetField, string[]>;
   const widths = {} as Record<ColumnField, number>;
   const columns = {} as Record<ColumnField, string>;
@@ -161,7 +179,54 @@ export function encodeCatalog(facts: CatalogFacts[], base: string, shards: numbe
   const days = facts.map((fact) => dayOf(fact.date));
   widths.date = widthFor(Math.max(0, ...days));
   columns.date = encodeColumn(days, widths.date);
-  return { format: FORMAT_VERSION, version: '', base, count: facts.length, shards, rowsPerFile: ROWS_PER_FILE, dictionaries, widths, columns };
+  return { format: FORMAT_VERSION, version: '', base, count: facts.length, rowsPerFile: ROWS_PER_FILE, dictionaries, widths, columns, segments };
+}
+
+/**
+ * Ordinals (ascending, -1 for none) as runs: `d.n` for `n` consecutive
+ * ordinals starting `d` after where the last run ended (0 at first), `_n`
+ * for `n` that are none, joined by `,`: `[0, 1, 2, -1, 5, 6]` → `"0.3,_1,2.2"`.
+ */
+export function encodeRuns(ordinals: ArrayLike<number>): string {
+  const runs: string[] = [];
+  let end = 0;
+  for (let at = 0; at < ordinals.length; ) {
+    let next = at + 1;
+    if (ordinals[at] < 0) {
+      while (next < ordinals.length && ordinals[next] < 0) next++;
+      runs.push(`_${base36(next - at)}`);
+    } else {
+      while (next < ordinals.length && ordinals[next] === ordinals[next - 1] + 1) next++;
+      runs.push(`${base36(ordinals[at] - end)}.${base36(next - at)}`);
+      end = ordinals[next - 1] + 1;
+    }
+    at = next;
+  }
+  return runs.join(',');
+}
+
+export function decodeRuns(encoded: string, count: number): Int32Array {
+  const ordinals = new Int32Array(count).fill(-1);
+  let at = 0;
+  let end = 0;
+  for (const run of encoded === '' ? [] : encoded.split(',')) {
+    if (run.startsWith('_')) {
+      at += parseInt(run.slice(1), 36);
+      continue;
+    }
+    const [gap, length] = run.split('.').map((part) => parseInt(part, 36));
+    for (let n = 0; n < length && at < count; n++) ordinals[at++] = end + gap + n;
+    end += gap + length;
+  }
+  if (at !== count) throw new Error(`segment map covers ${at} reports, expected ${count}`);
+  return ordinals;
+}
+
+/** A segment as the search page uses it: the ordinal of each of its local ordinals (-1: none). */
+export interface Segment {
+  name: string;
+  shards: number;
+  ordinals: Int32Array;
 }
 
 /** The catalog as the search page uses it: columns decoded, values looked up. */
@@ -170,7 +235,10 @@ export class IndexCatalog {
   readonly count: number;
   readonly version: string;
   readonly base: string;
-  readonly shards: number;
+  readonly segments: Segment[];
+  /** The segment of each report, and its local ordinal there. */
+  readonly segmentOf: Int32Array;
+  readonly localOf: Int32Array;
   /** Each facet's code per report. */
   readonly codes: Record<FacetField, Int32Array>;
   /** Day numbers per report (see `dayOf`). */
@@ -183,7 +251,18 @@ export class IndexCatalog {
     this.count = file.count;
     this.version = file.version;
     this.base = file.base;
-    this.shards = file.shards;
+    this.segments = file.segments.map((entry) => ({ name: entry.name, shards: entry.shards, ordinals: decodeRuns(entry.ordinals, entry.count) }));
+    this.segmentOf = new Int32Array(file.count).fill(-1);
+    this.localOf = new Int32Array(file.count);
+    this.segments.forEach(({ ordinals }, segment) => {
+      ordinals.forEach((ordinal, local) => {
+        if (ordinal < 0) return;
+        if (ordinal >= file.count || this.segmentOf[ordinal] !== -1) throw new Error(`search index: report ${ordinal} is in two segments or out of range`);
+        this.segmentOf[ordinal] = segment;
+        this.localOf[ordinal] = local;
+      });
+    });
+    if (this.segmentOf.includes(-1)) throw new Error('search index: a report is in no segment');
     this.codes = {} as Record<FacetField, Int32Array>;
     for (const field of FACET_FIELDS) this.codes[field] = decodeColumn(file.columns[field], file.widths[field]);
     this.days = decodeColumn(file.columns.date, file.widths.date);
@@ -217,6 +296,8 @@ export class IndexCatalog {
   }
 }
 
+/** A file of segment `name`, by its path inside the segment. */
+export const segmentFile = (name: string, path: string) => `segments/${name}/${path}`;
 export const postingsFile = (shard: number) => `postings/${shard}.json`;
 export const rowsFile = (ordinal: number) => `rows/${Math.floor(ordinal / ROWS_PER_FILE)}.json`;
 export const textFile = (ordinal: number) => `texts/${ordinal}.json`;

@@ -20,16 +20,16 @@ describe('a term of any length, in the default mode', () => {
     const { page, requests } = await site.open({ fresh: true });
     // Hold every report text: whatever needs one cannot finish until they are let go.
     const held: Route[] = [];
-    await page.route('**/search-exact/texts/**', (route) => void held.push(route));
+    await page.route('**/search-exact/segments/*/texts/**', (route) => void held.push(route));
     await page.goto(`${site.url}search/?q=${encodeURIComponent(term)}`);
 
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toBe(`找到 ${expected.length} 份报告包含“${term}”`);
     expect(await page.locator('#search-list > li').count()).toBe(expected.length);
     expect(await yearFacet(page)).toEqual(countByYear(expected));
-    const before = requests.filter((url) => url.includes('/search-exact/texts/'));
+    const before = requests.filter((url) => /\/search-exact\/segments\/[^/]+\/texts\//.test(url));
 
     for (const route of held.splice(0)) await route.continue();
-    await page.unroute('**/search-exact/texts/**');
+    await page.unroute('**/search-exact/segments/*/texts/**');
     await waitForSearch(page);
     expect(await resultUrls(page)).toEqual(expected);
     // Texts were asked for the excerpts on screen only, never to confirm a count.

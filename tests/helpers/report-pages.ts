@@ -115,3 +115,13 @@ export function randomReports(count: number): ExtractedReport[] {
   }));
 }
 
+
+/** The files of an index of one segment (`buildExactIndex`), by their paths inside the segment. */
+export function segmentOf(files: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, contents] of files) {
+    const inside = /^segments\/[^/]+\/(.+)$/.exec(path);
+    if (inside) out.set(inside[1], contents);
+  }
+  return out;
+}

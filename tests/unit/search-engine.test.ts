@@ -42,10 +42,10 @@ describe('ExactSearch', () => {
   it('should fetch no report text to count, filter or rank results', async () => {
     const fetched: string[] = [];
     const files = buildExactIndex(extracted(), '/fzzfjs/', { shards: 4 });
-    const watched = engineOver(new Map([...files].filter(([path]) => !path.startsWith('texts/'))), (path) => fetched.push(path));
+    const watched = engineOver(new Map([...files].filter(([path]) => !path.includes('/texts/'))), (path) => fetched.push(path));
     const outcome = await watched.search(parseQuery('行政复议案件 法治').terms);
     expect(outcome.hits.length).toBeGreaterThan(0);
-    expect(fetched.filter((path) => path.startsWith('texts/'))).toEqual([]);
+    expect(fetched.filter((path) => path.includes('/texts/'))).toEqual([]);
   });
   it('should link matches to their sections', async () => {
     const terms = parseQuery('决策').terms;

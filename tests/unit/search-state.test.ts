@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/search/browser/engine.ts';
-import { IndexCatalog, encodeCatalog, type CatalogFacts } from '../../src/search/format.ts';
+import { IndexCatalog, encodeCatalog, encodeRuns, type CatalogFacts } from '../../src/search/format.ts';
 import { applyFilters, emptySelection, facetCounts, readState, sortHits, writeState } from '../../src/search/browser/state.ts';
 
 const fact = (fields: Partial<CatalogFacts>): CatalogFacts => ({
@@ -14,7 +14,7 @@ const catalog = new IndexCatalog(
       fact({ year: '2019', date: '2020-03-01', province: '四川省', city: '南充市' }),
     ],
     '/',
-    8,
+    [{ name: 's', count: 3, shards: 8, ordinals: encodeRuns([0, 1, 2]) }],
   ),
 );
 const hit = (ordinal: number, score: number): Hit => ({ ordinal, counts: [score], score });

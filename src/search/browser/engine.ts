@@ -6,6 +6,10 @@
  * (`coverOf`): it occurs wherever they all occur at their offsets. Both are
  * exact, counts included, and need no report text: texts are fetched only
  * for the excerpts and section links of the results shown.
+ *
+ * Every segment's entry is read, and its local ordinals mapped to the
+ * reports' ordinals (those a segment holds no more are dropped): the
+ * answer is the one a single index of the same reports would give.
  */
 import {
   IndexCatalog,
@@ -16,6 +20,7 @@ import {
   positionsFile,
   postingsFile,
   rowsFile,
+  segmentFile,
   textFile,
   type CatalogFile,
   type DisplayRow,
@@ -65,7 +70,7 @@ export class ExactSearch {
   readonly #shards = new Map<string, Promise<Record<string, string>>>();
   readonly #postings = new Map<string, Map<number, number>>();
   readonly #positions = new Map<string, Map<number, Int32Array>>();
-  readonly #rows = new Map<number, Promise<DisplayRow[]>>();
+  readonly #rows = new Map<string, Promise<DisplayRow[]>>();
   readonly #texts = new Map<number, Promise<ReportText>>();
 
   constructor(load: Loader) {
@@ -89,20 +94,42 @@ export class ExactSearch {
     return value;
   }
 
-  /** The entry of `key` in the shard file `file(n)` its hash picks among `count` (each file fetched once). */
-  async #entry(key: string, count: number, file: (n: number) => string): Promise<string> {
+  /** Load a file of a segment (its files never change: the name is their digest). */
+  #segmentFile(segment: number, path: string, catalog: IndexCatalog): Promise<unknown> {
+    const { name } = catalog.segments[segment];
+    return this.#load(segmentFile(name, path), name);
+  }
+
+  /**
+   * The entry of `key` in every segment, decoded by `decode` (local ordinal →
+   * value) and mapped to ordinals: the shard file `file(n)` its hash picks among
+   * `count(shards)` in each segment (each file fetched once).
+   */
+  async #entries<V>(key: string, count: (shards: number) => number, file: (n: number) => string, decode: (encoded: string) => Map<number, V>): Promise<Map<number, V>> {
     const catalog = await this.catalog();
-    const path = file(shardOf(key, count));
-    const shard = await this.#cached(this.#shards, path, () => this.#load(path, catalog.version) as Promise<Record<string, string>>);
-    return Object.hasOwn(shard, key) ? shard[key] : '';
+    const found = new Map<number, V>();
+    const shards = await Promise.all(
+      catalog.segments.map((segment, index) => {
+        const path = file(shardOf(key, count(segment.shards)));
+        return this.#cached(this.#shards, segmentFile(segment.name, path), () => this.#segmentFile(index, path, catalog) as Promise<Record<string, string>>);
+      }),
+    );
+    shards.forEach((shard, index) => {
+      if (!Object.hasOwn(shard, key)) return;
+      const { ordinals } = catalog.segments[index];
+      for (const [local, value] of decode(shard[key])) {
+        const ordinal = ordinals[local] ?? -1;
+        if (ordinal >= 0) found.set(ordinal, value);
+      }
+    });
+    return found;
   }
 
   /** Postings of one n-gram of up to `MAX_GRAM` characters: ordinal → count. */
   async postings(key: string): Promise<Map<number, number>> {
     let postings = this.#postings.get(key);
     if (!postings) {
-      const { shards } = await this.catalog();
-      postings = decodePostings(await this.#entry(key, shards, postingsFile));
+      postings = await this.#entries(key, (shards) => shards, postingsFile, decodePostings);
       this.#postings.set(key, postings);
     }
     return postings;
@@ -112,8 +139,7 @@ export class ExactSearch {
   async positions(gram: string): Promise<Map<number, Int32Array>> {
     let positions = this.#positions.get(gram);
     if (!positions) {
-      const { shards } = await this.catalog();
-      positions = decodePositions(await this.#entry(gram, shards * POSITION_SHARDS_PER_SHARD, positionsFile));
+      positions = await this.#entries(gram, (shards) => shards * POSITION_SHARDS_PER_SHARD, positionsFile, decodePositions);
       this.#positions.set(gram, positions);
     }
     return positions;
@@ -143,16 +169,23 @@ export class ExactSearch {
   /** Id, title and URL of reports, fetching the row files they are in (each once). */
   async rows(ordinals: number[]): Promise<Map<number, Row>> {
     const catalog = await this.catalog();
-    const files = new Map<string, number>();
-    for (const ordinal of ordinals) files.set(rowsFile(ordinal), Math.floor(ordinal / catalog.file.rowsPerFile));
-    const loaded = new Map<number, DisplayRow[]>();
+    const where = (ordinal: number) => {
+      const segment = catalog.segmentOf[ordinal];
+      if (segment === undefined) throw new Error(`search-exact: no report ${ordinal}`);
+      const local = catalog.localOf[ordinal];
+      return { segment, local, path: rowsFile(local), file: segmentFile(catalog.segments[segment].name, rowsFile(local)) };
+    };
+    const loaded = new Map<string, DisplayRow[]>();
     await Promise.all(
-      [...files].map(async ([path, n]) => loaded.set(n, await this.#cached(this.#rows, n, () => this.#load(path, catalog.version) as Promise<DisplayRow[]>))),
+      [...new Map(ordinals.map((ordinal) => [where(ordinal).file, where(ordinal)])).values()].map(async ({ segment, path, file }) =>
+        loaded.set(file, await this.#cached(this.#rows, file, () => this.#segmentFile(segment, path, catalog) as Promise<DisplayRow[]>)),
+      ),
     );
     const rows = new Map<number, Row>();
     for (const ordinal of ordinals) {
-      const row = loaded.get(Math.floor(ordinal / catalog.file.rowsPerFile))?.[ordinal % catalog.file.rowsPerFile];
-      if (!row) throw new Error(`search-exact/${rowsFile(ordinal)} lacks report ${ordinal}`);
+      const { local, file } = where(ordinal);
+      const row = loaded.get(file)?.[local % catalog.file.rowsPerFile];
+      if (!row) throw new Error(`search-exact/${file} lacks report ${ordinal}`);
       rows.set(ordinal, { id: row[0], title: row[1], url: catalog.url(row[0]) });
     }
     return rows;
@@ -161,7 +194,11 @@ export class ExactSearch {
   /** The text of report `ordinal`, as shown (the last `TEXTS_KEPT` are kept). */
   async text(ordinal: number): Promise<ReportText> {
     const catalog = await this.catalog();
-    const text = this.#cached(this.#texts, ordinal, async () => reportText((await this.#load(textFile(ordinal), catalog.version)) as SectionRow[]));
+    const text = this.#cached(this.#texts, ordinal, async () => {
+      const segment = catalog.segmentOf[ordinal];
+      if (segment === undefined) throw new Error(`search-exact: no report ${ordinal}`);
+      return reportText((await this.#segmentFile(segment, textFile(catalog.localOf[ordinal]), catalog)) as SectionRow[]);
+    });
     // Most recently used last; forget the oldest.
     this.#texts.delete(ordinal);
     this.#texts.set(ordinal, text);

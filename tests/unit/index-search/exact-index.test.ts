@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildExactIndex } from '../../../scripts/index-search/exact-index.ts';
-import { IndexCatalog, decodePostings, encodeCatalog, type CatalogFacts, type CatalogFile, type DisplayRow } from '../../../src/search/format.ts';
+import { IndexCatalog, decodePostings, encodeCatalog, encodeRuns, type CatalogFacts, type CatalogFile, type DisplayRow } from '../../../src/search/format.ts';
 import { shardOf } from '../../../src/search/hash.ts';
 import { charsOf, countOccurrences, normalise } from '../../../src/search/normalise.ts';
-import { extracted, randomReports } from '../../helpers/report-pages.ts';
+import { extracted, randomReports, segmentOf } from '../../helpers/report-pages.ts';
 
 describe('buildExactIndex', () => {
   it('should give identical bytes whatever the order of pages', () => {
     const a = buildExactIndex(extracted(), '/fzzfjs/');
     const b = buildExactIndex(extracted().reverse(), '/fzzfjs/');
     expect([...a]).toEqual([...b]);
-    expect(JSON.parse(a.get('rows/0.json') ?? '') as DisplayRow[]).toEqual([
+    expect(JSON.parse(segmentOf(a).get('rows/0.json') ?? '') as DisplayRow[]).toEqual([
       ['2018/310113-rmzf', '宝山区2018年度法治政府建设情况报告'],
       ['2019/310113-rmzf', '宝山区2019年度法治政府建设情况报告'],
     ]);
@@ -47,7 +47,7 @@ describe('the compact catalog', () => {
       level: ['省', '市', '县区', '部门'][index % 4],
       date: index % 50 === 0 ? '' : new Date(Date.UTC(2017, 0, 1) + index * 86_400_000 * 9).toISOString().slice(0, 10),
     }));
-    const file = JSON.parse(JSON.stringify(encodeCatalog(facts, '/', 64))) as CatalogFile;
+    const file = JSON.parse(JSON.stringify(encodeCatalog(facts, '/', [{ name: 's', count: facts.length, shards: 64, ordinals: encodeRuns(facts.map((_, ordinal) => ordinal)) }]))) as CatalogFile;
     expect(file.widths.agency).toBe(2);
     expect(file.widths.year).toBe(1);
     const catalog = new IndexCatalog(file);
@@ -84,7 +84,7 @@ describe('n-gram postings', () => {
         }
       }
     });
-    const shards = Array.from({ length: 8 }, (_, n) => JSON.parse(files.get(`postings/${n}.json`) ?? '{}') as Record<string, string>);
+    const shards = Array.from({ length: 8 }, (_, n) => JSON.parse(segmentOf(files).get(`postings/${n}.json`) ?? '{}') as Record<string, string>);
     const keys = shards.flatMap((shard) => Object.keys(shard));
     expect(keys.sort()).toEqual([...truth.keys()].sort());
     for (const [key, counts] of truth) {
