@@ -148,7 +148,8 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
       warnings.push(...result.messages.map((message) => `${pages[result.index]}: ${message}`));
       reports.push(report);
     }
-    if (from + size < pages.length && pending.length >= size) await flush(pending.splice(0, pending.length));
+    // Pages that are no reports (a year's listing) make a chunk short of `size`: half of it is a segment's worth.
+    if (from + size < pages.length && pending.length * 2 >= size) await flush(pending.splice(0, pending.length));
   }
   log(`search-exact: ${pages.length} pages read, ${kept.size} held as they are, in ${seconds(started)}${cache ? ` (${fromCache} from the cache)` : ''}`);
   if (cache) prunePageCache(cache, cacheKeys);
