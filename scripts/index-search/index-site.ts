@@ -80,7 +80,6 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   const previous: LastSegment[] = 'segments' in last ? last.segments : [];
   if ('problem' in last) log(`search-exact: full build (${last.problem})`);
   else log(`search-exact: ${previous.length} segments held`);
-  if (previous.length === 0) rmSync(exact, { recursive: true, force: true });
   const scratch = join(exact, 'segments', `.scratch-${process.pid}`);
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
@@ -162,9 +161,8 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   // Which reports each segment still holds; merge where small ones piled up.
   const ordinalOf = new Map(reports.map((report, ordinal) => [report.id, ordinal]));
   const segments = [...previous, ...written];
-  const liveIn = (segment: HeldSegment, s: number) =>
-    segment.reports.map(([id], local) => (s < previous.length ? kept.has(id) && heldAt.get(id)?.segment === s && heldAt.get(id)?.local === local : ordinalOf.has(id)));
-  const live = segments.map(liveIn);
+  // A report of the last build stays where it was live if it was kept; a new segment's reports are all current.
+  const live = segments.map((segment, s) => segment.reports.map(([id], local) => (s < previous.length ? previous[s].live[local] && kept.has(id) : true)));
   const plan = mergePlan(segments.map((segment, s) => ({ live: live[s].filter(Boolean).length, count: segment.reports.length })));
   const merged = new Set(plan.flat());
   const mergedInto: HeldSegment[] = [];
@@ -194,13 +192,14 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   );
   if (reports.length > 0) writeWhole(join(exact, 'catalog.json'), JSON.stringify(catalog));
   rmSync(scratch, { recursive: true, force: true });
-  // Segments no catalog names any more, and what a run cut short left, go.
+  // Only now, with the new catalog in place, go segments it does not name, what a run cut short left, and an index of an older format.
   const named = new Set(entries.map((entry) => entry.name));
-  const removing = Promise.all(
-    readdirSync(join(exact, 'segments'))
-      .filter((name) => !named.has(name) && !name.endsWith(`-${process.pid}`))
+  const removing = Promise.all([
+    ...readdirSync(join(exact, 'segments'))
+      .filter((name) => !named.has(name))
       .map((name) => rm(join(exact, 'segments', name), { recursive: true, force: true, maxRetries: 3 })),
-  );
+    ...(reports.length > 0 ? readdirSync(exact).filter((name) => name !== 'catalog.json' && name !== 'segments') : []).map((name) => rm(join(exact, name), { recursive: true, force: true, maxRetries: 3 })),
+  ]);
   log(
     `search-exact: ${reports.length} reports in ${entries.length} segments (${written.length} written, ${plan.length} merges, ${kept.size} reports held); all in ${seconds(started)}`,
   );

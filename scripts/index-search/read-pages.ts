@@ -72,8 +72,8 @@ export interface ReadResult {
  * the page (its path, the base and its bytes) and its title. A report whose
  * key is unchanged is not read again.
  */
-export function changeKey(fingerprint: string, file: string, base: string, html: string, title: string): string {
-  return createHash('sha256').update(`${fingerprint}\0${title}\0`).update(pageKey(file, base, html)).digest('hex').slice(0, 32);
+export function changeKey(fingerprint: string, page: string, title: string): string {
+  return createHash('sha256').update(`${fingerprint}\0${title}\0${page}`).digest('hex').slice(0, 32);
 }
 
 /** Where pages are read from and their texts written to: what a reading worker (`read-worker.ts`) is started with. */
@@ -112,19 +112,21 @@ export function readPage({ dir, scratch, base, cache, fingerprint }: ReadContext
   const html = readFileSync(join(dir, file), 'utf8');
   if (!html.includes('data-pagefind-body')) return { index, skipped: true, messages: [] };
   const known = factsFor(file, facts);
-  const key = cache === undefined ? undefined : pageKey(file, base, html);
-  const reportKey = changeKey(fingerprint, file, base, html, known.record.title);
+  // One digest of the page serves both keys.
+  const page = pageKey(file, base, html);
+  const key = cache === undefined ? undefined : page;
+  const reportKey = changeKey(fingerprint, page, known.record.title);
   if (reportKey === held) {
     const { prepared } = prepareReport({ file, record: known.record, sections: [], messages: [] });
     return { index, skipped: false, messages: known.messages, prepared, key, kept: true, changeKey: reportKey };
   }
   const cached = key === undefined ? undefined : readCachedPage<CachedHeader>(cache as string, key);
   const reused = cached ? cachedPage(cached) : undefined;
-  const page = reused ?? readSections(html);
-  const { prepared, text } = prepareReport({ file, record: known.record, sections: page.sections, messages: page.messages });
+  const read = reused ?? readSections(html);
+  const { prepared, text } = prepareReport({ file, record: known.record, sections: read.sections, messages: read.messages });
   writeFileSync(join(scratch, `${index}.json`), text);
-  if (key && !reused) writeCachedPage(cache as string, key, { messages: page.messages } satisfies CachedHeader, text);
-  return { index, skipped: false, messages: [...known.messages, ...page.messages], prepared, textBytes: Buffer.byteLength(text), key, fromCache: reused !== undefined, changeKey: reportKey, pageMessages: page.messages };
+  if (key && !reused) writeCachedPage(cache as string, key, { messages: read.messages } satisfies CachedHeader, text);
+  return { index, skipped: false, messages: [...known.messages, ...read.messages], prepared, textBytes: Buffer.byteLength(text), key, fromCache: reused !== undefined, changeKey: reportKey, pageMessages: read.messages };
 }
 
 /** A cache entry's sections and messages, or undefined when it does not hold what the index writes. */

@@ -175,15 +175,16 @@ export class ExactSearch {
       const local = catalog.localOf[ordinal];
       return { segment, local, path: rowsFile(local), file: segmentFile(catalog.segments[segment].name, rowsFile(local)) };
     };
+    const places = new Map(ordinals.map((ordinal) => [ordinal, where(ordinal)]));
     const loaded = new Map<string, DisplayRow[]>();
     await Promise.all(
-      [...new Map(ordinals.map((ordinal) => [where(ordinal).file, where(ordinal)])).values()].map(async ({ segment, path, file }) =>
+      [...new Map([...places.values()].map((place) => [place.file, place])).values()].map(async ({ segment, path, file }) =>
         loaded.set(file, await this.#cached(this.#rows, file, () => this.#segmentFile(segment, path, catalog) as Promise<DisplayRow[]>)),
       ),
     );
     const rows = new Map<number, Row>();
     for (const ordinal of ordinals) {
-      const { local, file } = where(ordinal);
+      const { local, file } = places.get(ordinal) as ReturnType<typeof where>;
       const row = loaded.get(file)?.[local % catalog.file.rowsPerFile];
       if (!row) throw new Error(`search-exact/${file} lacks report ${ordinal}`);
       rows.set(ordinal, { id: row[0], title: row[1], url: catalog.url(row[0]) });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,16 @@ describe('a rebuild of the exact index', () => {
     const fresh = site(pages);
     await run(fresh, true);
     expect(await answers(dir, queries(pages))).toEqual(await answers(fresh, queries(pages)));
+  });
+
+  it('should replace an index of an older format, its files removed once the new catalog is in place', async () => {
+    const pages = Array.from({ length: 10 }, (_, n) => report(n));
+    const dir = site(pages);
+    mkdirSync(join(dir, 'search-exact', 'texts'), { recursive: true });
+    writeFileSync(join(dir, 'search-exact', 'texts', '0.json'), '[]');
+    writeFileSync(join(dir, 'search-exact', 'catalog.json'), JSON.stringify({ format: 3 }));
+    expect(await run(dir)).toContain('full build (index format 3, this code writes 4)');
+    expect(readdirSync(join(dir, 'search-exact')).sort()).toEqual(['catalog.json', 'segments']);
   });
 });
 
