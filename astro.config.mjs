@@ -17,6 +17,9 @@
  *   the pages of the incremental build (`dist/`, `incremental-build.json`),
  *   so a rebuild copies unchanged pages (each checked against its digest first).
  * - `BASE_PATH` is checked as a path (`src/site/base-path.ts`).
+ * - `BUILD_PART`: which pages to render (`src/site/build-part.ts`): all (the
+ *   default), `shared` (all but the report pages), or the report pages of
+ *   some years or provinces, for a build in parts (`scripts/parts.ts`).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +29,7 @@ import { DEFAULT_ARCHIVE_DIR } from './src/archive/layout.ts';
 import { cacheDirectory } from './src/build/cache.ts';
 import { checkOutDir } from './src/build/out-dir.ts';
 import { basePath } from './src/site/base-path.ts';
+import { buildPart } from './src/site/build-part.ts';
 import { archiveBuild, stagingFolder } from './src/site/build-integration.ts';
 import { renderCacheDirectory } from './src/site/render-cache.ts';
 import { loadSiteSettings } from './src/site/site-settings.ts';
@@ -36,8 +40,9 @@ const cacheDir = cacheDirectory(root);
 const renderCache = renderCacheDirectory(root, cacheDir);
 process.env.REPORT_HTML_CACHE = renderCache;
 
-// Fail before building anything when site.yaml, BASE_PATH or OUT_DIR is wrong.
+// Fail before building anything when site.yaml, BASE_PATH, BUILD_PART or OUT_DIR is wrong.
 loadSiteSettings();
+buildPart();
 const base = basePath(process.env.BASE_PATH);
 const outDir = resolve(root, process.env.OUT_DIR || 'dist');
 checkOutDir(outDir, { root, archive: process.env.ARCHIVE_DIR, cache: cacheDir });

@@ -29,13 +29,19 @@ import { PAGEFIND_PART_SIZE, startPagefind } from './pagefind.ts';
 import type { PreparedReport } from './prepare.ts';
 import { readReportFacts } from './report-facts.ts';
 import { builtBase, normaliseBase, readPages, reportFiles, type ReadResult } from './read-pages.ts';
-import { SEGMENT_MAX, mergeInputs, mergePlan, readSegments, writeSegment, type HeldSegment, type LastSegment, type SegmentInput } from './segments.ts';
+import { SEGMENT_MAX, adoptParts, mergeInputs, mergePlan, readSegments, writeSegment, type HeldSegment, type LastSegment, type SegmentInput } from './segments.ts';
 
 export interface Options {
   /** Base path the site was built with (default: the search page's `data-search-base`, else env `BASE_PATH`, else `/`). */
   base?: string;
   /** Index every report afresh, not on the last build's segments (default: false; `shards` implies it). */
   full?: boolean;
+  /**
+   * Site folders of parts built apart (`scripts/parts.ts`), whose report pages are
+   * already in this site: their segments are moved into this index and kept as
+   * they are (not merged), and one catalog is written over them.
+   */
+  parts?: string[];
   /** Number of postings shards, a power of two (default: about 32 KiB a shard, 8 to 65536). */
   shards?: number;
   /** Shard groups, counted one at a time, a power of two dividing `shards` (default: about a million n-gram occurrences a group). */
@@ -76,7 +82,12 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   const started = performance.now();
   const exact = join(dir, EXACT_DIR);
   // What the last build left, unless asked to start afresh (a set shard count is a fresh layout too).
-  const last = options.full || options.shards !== undefined ? { problem: 'a full build was asked for' } : readSegments(exact, base);
+  const last = options.parts
+    ? adoptParts(exact, options.parts, base)
+    : options.full || options.shards !== undefined
+      ? { problem: 'a full build was asked for' }
+      : readSegments(exact, base);
+  if (options.parts && 'problem' in last) return { fatal: [last.problem], warnings, reports: 0 };
   const previous: LastSegment[] = 'segments' in last ? last.segments : [];
   if ('problem' in last) log(`search-exact: full build (${last.problem})`);
   else log(`search-exact: ${previous.length} segments held`);
@@ -163,7 +174,8 @@ export async function indexSite(dir: string, options: Options = {}): Promise<{ f
   const segments = [...previous, ...written];
   // A report of the last build stays where it was live if it was kept; a new segment's reports are all current.
   const live = segments.map((segment, s) => segment.reports.map(([id], local) => (s < previous.length ? previous[s].live[local] && kept.has(id) : true)));
-  const plan = mergePlan(segments.map((segment, s) => ({ live: live[s].filter(Boolean).length, count: segment.reports.length })));
+  // The parts' segments are taken as they are: merging them would index their reports again on one machine.
+  const plan = options.parts ? [] : mergePlan(segments.map((segment, s) => ({ live: live[s].filter(Boolean).length, count: segment.reports.length })));
   const merged = new Set(plan.flat());
   const mergedInto: HeldSegment[] = [];
   for (const group of plan) {

@@ -12,9 +12,9 @@
  * the next build: each report's id, change key, headings (for Pagefind),
  * the problems found in its page, and its text file's digest and size.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FORMAT_VERSION, ROWS_PER_FILE, decodeRuns, rowsFile, segmentFile, textFile, type CatalogFile, type DisplayRow, type SectionRow } from '../../src/search/format.ts';
+import { EXACT_DIR, FORMAT_VERSION, ROWS_PER_FILE, decodeRuns, rowsFile, segmentFile, textFile, type CatalogFile, type DisplayRow, type SectionRow } from '../../src/search/format.ts';
 import { writeWhole } from '../../src/archive/atomic.ts';
 import { IndexFiles } from './index-files.ts';
 import { groupsFor, shardsFor, totalChars, writePostings, writePostingsInWorkers } from './postings.ts';
@@ -80,6 +80,42 @@ export function readSegments(exact: string, base: string): { segments: LastSegme
   } catch (error) {
     return { problem: `the index cannot be read (${(error as Error).message})` };
   }
+}
+
+/**
+ * The segments of parts built apart (`scripts/parts.ts`), moved into the
+ * index in `exact` and taken as the last build's: the merge of a build in
+ * parts writes one catalog over them and indexes nothing again. Each part is
+ * a site folder whose index covers its own reports; a report in two parts,
+ * or a part without a readable index, is a problem (the merge fails rather
+ * than index the whole archive on one machine).
+ */
+export function adoptParts(exact: string, parts: string[], base: string): { segments: LastSegment[] } | { problem: string } {
+  const segments: LastSegment[] = [];
+  const partOf = new Map<string, string>();
+  for (const part of parts) {
+    const last = readSegments(join(part, EXACT_DIR), base);
+    if ('problem' in last) return { problem: `part ${part}: ${last.problem}; index the part first (node scripts/parts.ts part …)` };
+    for (const segment of last.segments) {
+      for (const [id] of segment.reports.filter((_, local) => segment.live[local])) {
+        const other = partOf.get(id);
+        if (other !== undefined) return { problem: `report ${id} is in two parts, ${other} and ${part}; parts must not overlap` };
+        partOf.set(id, part);
+      }
+      const from = join(part, EXACT_DIR, 'segments', segment.name);
+      const to = join(exact, 'segments', segment.name);
+      if (!existsSync(to)) {
+        mkdirSync(dirname(to), { recursive: true });
+        try {
+          renameSync(from, to);
+        } catch {
+          cpSync(from, to, { recursive: true });
+        }
+      }
+      segments.push(segment);
+    }
+  }
+  return { segments };
 }
 
 /**

@@ -3,6 +3,7 @@
  * copied from the archive folder into the site at `site-files/<path>`, so
  * the footer loads nothing from another site. None by default.
  */
+import { sharedPages } from '../../site/build-part.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
@@ -11,7 +12,7 @@ import { loadSiteSettings, siteFiles } from '../../site/site-settings.ts';
 
 export const getStaticPaths = (() => {
   const paths = [...new Set(siteFiles(loadSiteSettings()).map(({ path }) => path))];
-  return paths.map((file) => ({ params: { file } }));
+  return sharedPages(paths).map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => new Response(readFileSync(join(archiveDirectory(), params.file!)));

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexSite } from '../../../scripts/index-search/index-site.ts';
 import { mergePlan } from '../../../scripts/index-search/segments.ts';
-import { ExactSearch } from '../../../src/search/browser/engine.ts';
-import { parseQuery } from '../../../src/search/browser/query.ts';
 import { decodeRuns, encodeRuns } from '../../../src/search/format.ts';
 import { page, randomText, writeSite, type TestPage } from '../../helpers/report-pages.ts';
+import { answers } from '../../helpers/search-answers.ts';
 
 const report = (n: number, extra = '') =>
   page(`reports/20${10 + (n % 10)}/${String(n).padStart(3, '0')}-x/index.html`, {
@@ -16,23 +15,6 @@ const report = (n: number, extra = '') =>
     agency: `机构${n % 7}`,
     body: `<h2 id="s1">一、情况</h2><p>${randomText(n, 60)}${extra}</p><h2 id="s2">二、问题</h2><p>${randomText(n + 500, 40)}</p>`,
   });
-
-/** An engine over the index in `dir`, as the search page reads it. */
-const engineOf = (dir: string) => new ExactSearch(async (path) => JSON.parse(readFileSync(join(dir, 'search-exact', path), 'utf8')));
-
-/** Everything a reader gets for `queries`: each hit's report, counts and rank, its row and its excerpt. */
-async function answers(dir: string, queries: string[]) {
-  const engine = engineOf(dir);
-  const out: unknown[] = [];
-  for (const query of queries) {
-    const { terms } = parseQuery(query);
-    const outcome = await engine.search(terms);
-    const rows = await engine.rows(outcome.hits.map((hit) => hit.ordinal));
-    const details = await Promise.all(outcome.hits.map((hit) => engine.details(hit, terms)));
-    out.push({ query, counts: outcome.indexCounts, hits: outcome.hits.map((hit, n) => ({ ...hit, row: rows.get(hit.ordinal), excerpt: details[n].excerpt, sections: details[n].sections })) });
-  }
-  return out;
-}
 
 describe('a rebuild of the exact index', () => {
   const dirs: string[] = [];
