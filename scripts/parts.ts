@@ -192,6 +192,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
     const out = resolve(folder);
     const started = performance.now();
     if (!(await astroBuild(out, 'shared', log))) return 1;
+    log(`merge: shared pages built in ${((performance.now() - started) / 1000).toFixed(1)}s`);
     const overlaps = moveParts(out, parts.map((part) => resolve(part)));
     if (overlaps.length) {
       for (const problem of overlaps.slice(0, 20)) log(`error: ${problem}`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXACT_DIR } from '../../src/search/format.ts';
 import { hashes, ROOT, start } from '../helpers/archive-builds.ts';
-import { answers } from '../helpers/search-answers.ts';
+import { answers } from '../../scripts/eval/answers.ts';
 
 const { dir: fullSite, base, site } = inject('fixtureSite');
 const QUERIES = ['法治政府', '行政执法', '依法行政', '行政复议', '政府', '法治 建设', '宝山', '2018', '推进依法行政工作', '规范性文件', '不存在的一句话'];

@@ -6,7 +6,7 @@ import { indexSite } from '../../../scripts/index-search/index-site.ts';
 import { mergePlan } from '../../../scripts/index-search/segments.ts';
 import { decodeRuns, encodeRuns } from '../../../src/search/format.ts';
 import { page, randomText, writeSite, type TestPage } from '../../helpers/report-pages.ts';
-import { answers } from '../../helpers/search-answers.ts';
+import { answers } from '../../../scripts/eval/answers.ts';
 
 const report = (n: number, extra = '') =>
   page(`reports/20${10 + (n % 10)}/${String(n).padStart(3, '0')}-x/index.html`, {
