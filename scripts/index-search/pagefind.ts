@@ -6,9 +6,11 @@
  * words when the exact search finds few, and every other page's header for
  * quick find (`src/search/browser/quick-find.ts`: reports, and agencies
  * named by the meta's agency and region). Past `PAGEFIND_PART_SIZE` reports it
- * is built in parts, one at a time, which the page merges (`mergeIndex`).
+ * is built in parts of whole years, one at a time, which the page merges
+ * (`mergeIndex`); a rebuild keeps the parts whose records are unchanged.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SEARCH_FILTERS } from '../../src/search/filters.ts';
@@ -54,10 +56,72 @@ export const PAGEFIND_PART_SIZE = 25_000;
 export const pagefindPart = (n: number) => (n === 0 ? '' : `part${n + 1}/`);
 
 /**
+ * The reports of each Pagefind part: whole years in order (the reports come
+ * in ordinal order, which is by year), as many as fit in `partSize`; a year
+ * larger than that is cut into even pieces. The parts depend only on the
+ * reports, so a rebuild and a full build cut them alike, and a report added
+ * to one year changes one part.
+ */
+export function pagefindParts<R extends { facts: { year: string } }>(reports: R[], partSize: number): R[][] {
+  const parts: R[][] = [];
+  let current: R[] = [];
+  for (let start = 0; start < reports.length; ) {
+    let end = start;
+    while (end < reports.length && reports[end].facts.year === reports[start].facts.year) end++;
+    const year = reports.slice(start, end);
+    start = end;
+    if (current.length + year.length <= partSize) {
+      current.push(...year);
+      continue;
+    }
+    if (current.length) parts.push(current);
+    current = [];
+    if (year.length <= partSize) current = year;
+    else {
+      const pieces = Math.ceil(year.length / partSize);
+      for (let n = 0; n < pieces; n++) parts.push(year.slice(Math.floor((n * year.length) / pieces), Math.floor(((n + 1) * year.length) / pieces)));
+    }
+  }
+  if (current.length) parts.push(current);
+  return parts;
+}
+
+/** What the next build reads to keep parts: each part's folder and the digest of its records. */
+const BUILT = 'parts-built.json';
+/** Pagefind's version and this file: a part written by other code is not kept. */
+const MAKER = (() => {
+  const pkg = readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8');
+  return createHash('sha256').update(pkg).update(readFileSync(new URL(import.meta.url))).digest('hex');
+})();
+
+/** The digest of a part's records, as Pagefind is given them. */
+const partDigest = (records: unknown[]) => createHash('sha256').update(MAKER).update(JSON.stringify(records)).digest('hex').slice(0, 24);
+
+/** Hard-link (else copy) the files of Pagefind part folder `from` into `to`, without the other parts' folders inside the first part's. */
+function linkPart(from: string, to: string, top: boolean): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (top && (/^part\d+$/.test(entry.name) || entry.name === 'parts.json' || entry.name === BUILT)) continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkPart(source, target, false);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+/**
  * Index `reports` with Pagefind into `<dir>/pagefind/`: in parts of at most
- * `partSize` reports (by ordinal, so mostly by year), the first part in
+ * `partSize` reports (`pagefindParts`), the first part in
  * `pagefind/`, the others in `pagefind/part2/`, …, listed in
- * `pagefind/parts.json` for the search page to merge (`mergeIndex`). One
+ * `pagefind/parts.json` for the search page to merge (`mergeIndex`). A part
+ * whose records the last build wrote as they are is linked from its files
+ * (`parts-built.json` keeps each part's digest), not written again. One
  * part is in memory at a time. Resolves once the first part's records are
  * added, with `written`, which resolves once every file is written: the
  * Pagefind binary builds them in its own process meanwhile.
@@ -70,15 +134,26 @@ export async function startPagefind(reports: PreparedReport[], dir: string, part
   const final = join(dir, 'pagefind');
   const out = `${final}.new`;
   rmSync(out, { recursive: true, force: true });
-  const parts: PreparedReport[][] = [];
-  const count = Math.ceil(reports.length / partSize);
-  for (let n = 0; n < count; n++) parts.push(reports.slice(Math.floor((n * reports.length) / count), Math.floor(((n + 1) * reports.length) / count)));
-  const add = async (list: PreparedReport[]) => {
+  const parts = pagefindParts(reports, partSize).map((list) => {
+    const records = list.map(pagefindRecord);
+    return { records, digest: partDigest(records) };
+  });
+  // The parts of the last build, by digest.
+  const before = new Map<string, string>();
+  try {
+    for (const { path, digest } of JSON.parse(readFileSync(join(final, BUILT), 'utf8')) as Array<{ path: string; digest: string }>) {
+      if (existsSync(join(final, path, 'pagefind-entry.json'))) before.set(digest, path);
+    }
+  } catch {
+    // No index yet, or one from before parts were kept: every part is written.
+  }
+  const kept = parts.filter(({ digest }) => before.has(digest)).length;
+  const add = async (records: ReturnType<typeof pagefindRecord>[]) => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     problems.push(...errors.map((error) => `pagefind: ${error}`));
     if (!index) return undefined;
-    for (let start = 0; start < list.length; start += 500) {
-      const added = await Promise.all(list.slice(start, start + 500).map((report) => index.addCustomRecord(pagefindRecord(report))));
+    for (let start = 0; start < records.length; start += 500) {
+      const added = await Promise.all(records.slice(start, start + 500).map((record) => index.addCustomRecord(record)));
       for (const { errors: recordErrors } of added) problems.push(...recordErrors.map((error) => `pagefind: ${error}`));
     }
     return index;
@@ -89,12 +164,22 @@ export async function startPagefind(reports: PreparedReport[], dir: string, part
     problems.push(...written.errors.map((error) => `pagefind: ${error}`));
     await index.deleteIndex();
   };
-  const first = await add(parts[0]);
+  // A part written again or linked as it was; the first one to write is added before this resolves.
+  const build = async (part: number) => {
+    const old = before.get(parts[part].digest);
+    if (old !== undefined) linkPart(join(final, old), join(out, pagefindPart(part)), old === '');
+    else await write(await add(parts[part].records), part);
+  };
+  const firstNew = parts.findIndex(({ digest }) => !before.has(digest));
+  const first = firstNew >= 0 ? await add(parts[firstNew].records) : undefined;
   const written = (async () => {
     try {
-      await write(first, 0);
-      for (let part = 1; part < parts.length; part++) await write(await add(parts[part]), part);
+      for (let part = 0; part < parts.length; part++) {
+        if (part === firstNew) await write(first, part);
+        else await build(part);
+      }
       writeFileSync(join(out, 'parts.json'), JSON.stringify(parts.map((_, part) => pagefindPart(part))));
+      writeFileSync(join(out, BUILT), JSON.stringify(parts.map(({ digest }, part) => ({ path: pagefindPart(part), digest }))));
       if (problems.length === 0) {
         const old = `${final}.old`;
         rmSync(old, { recursive: true, force: true });
@@ -102,7 +187,7 @@ export async function startPagefind(reports: PreparedReport[], dir: string, part
         renameSync(out, final);
         await rm(old, { recursive: true, force: true, maxRetries: 3 });
       }
-      log(`pagefind: ${reports.length} records${parts.length > 1 ? ` in ${parts.length} parts` : ''} in ${seconds(started)}`);
+      log(`pagefind: ${reports.length} records${parts.length > 1 ? ` in ${parts.length} parts` : ''}${kept ? `, ${kept} of them kept as they were` : ''} in ${seconds(started)}`);
     } catch (error) {
       problems.push(`pagefind: ${(error as Error).message}`);
     } finally {

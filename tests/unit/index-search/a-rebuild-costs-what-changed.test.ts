@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexSite } from '../../../scripts/index-search/index-site.ts';
+import { pagefindParts } from '../../../scripts/index-search/pagefind.ts';
 import { mergePlan } from '../../../scripts/index-search/segments.ts';
 import { decodeRuns, encodeRuns } from '../../../src/search/format.ts';
 import { page, randomText, writeSite, type TestPage } from '../../helpers/report-pages.ts';
 import { answers } from '../../../scripts/eval/answers.ts';
+import { hashes } from '../../helpers/archive-builds.ts';
 
 const report = (n: number, extra = '') =>
   page(`reports/20${10 + (n % 10)}/${String(n).padStart(3, '0')}-x/index.html`, {
@@ -89,6 +91,64 @@ describe('a rebuild of the exact index', () => {
     writeFileSync(join(dir, 'search-exact', 'catalog.json'), JSON.stringify({ format: 3 }));
     expect(await run(dir)).toContain('full build (index format 3, this code writes 4)');
     expect(readdirSync(join(dir, 'search-exact')).sort()).toEqual(['catalog.json', 'segments']);
+  });
+});
+
+describe('a rebuild of Pagefind’s index in parts', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const site = (pages: TestPage[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pagefind-parts-'));
+    dirs.push(dir);
+    writeSite(dir, pages);
+    return dir;
+  };
+  const run = async (dir: string) => {
+    const lines: string[] = [];
+    const result = await indexSite(dir, { workers: 0, cache: false, pagefindPartSize: 10, log: (line) => lines.push(line) });
+    expect(result.fatal).toEqual([]);
+    return lines.join('\n');
+  };
+  const pagefindFiles = (dir: string) => hashes(join(dir, 'pagefind'));
+
+  it('should write again only the part of the year a report was added to, and give a full build’s files', async () => {
+    // 40 reports over ten years, four a year: parts of two years each.
+    const before = Array.from({ length: 40 }, (_, n) => report(n));
+    const dir = site(before);
+    expect(await run(dir)).toMatch(/pagefind: 40 records in 5 parts in/);
+    const after = [...before, report(50, '新来的报告')];
+    writeSite(dir, after);
+    expect(await run(dir)).toMatch(/pagefind: 41 records in 5 parts, 4 of them kept as they were in/);
+    // Report 50 is of the first year, whose part is pagefind/ itself: the other parts are linked beside it.
+    const fresh = site(after);
+    await run(fresh);
+    expect(pagefindFiles(dir)).toEqual(pagefindFiles(fresh));
+    expect(Object.keys(pagefindFiles(dir)).filter((path) => path.endsWith('pagefind-entry.json'))).toHaveLength(5);
+    // Report 59 is of the last year: the first part is kept, linked without the others' folders.
+    const later = [...after, report(59)];
+    writeSite(dir, later);
+    expect(await run(dir)).toMatch(/pagefind: 42 records in 5 parts, 4 of them kept as they were in/);
+    const fresher = site(later);
+    await run(fresher);
+    expect(pagefindFiles(dir)).toEqual(pagefindFiles(fresher));
+  }, 60_000);
+});
+
+describe('pagefindParts', () => {
+  const of = (years: number[]) => years.map((year, n) => ({ n, facts: { year: String(year) } }));
+  const cut = (years: number[], size: number) => pagefindParts(of(years), size).map((part) => part.map((one) => one.n));
+
+  it('should keep one part while everything fits, as one index', () => {
+    expect(cut([2016, 2016, 2017, 2018], 4)).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it('should put whole years into parts, in order, as many as fit', () => {
+    expect(cut([2016, 2016, 2017, 2017, 2018, 2019, 2019, 2019], 4)).toEqual([[0, 1, 2, 3], [4, 5, 6, 7]]);
+    expect(cut([2016, 2016, 2016, 2017, 2017, 2018], 4)).toEqual([[0, 1, 2], [3, 4, 5]]);
+  });
+
+  it('should cut a year larger than a part into even pieces', () => {
+    expect(cut([2015, 2016, 2016, 2016, 2016, 2016, 2017], 2)).toEqual([[0], [1], [2, 3], [4, 5], [6]]);
   });
 });
 
