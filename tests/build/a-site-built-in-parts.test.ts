@@ -86,6 +86,12 @@ describe('the parts command line', () => {
     expect(run.output).toContain(`${empty}: not a part this project built`);
   });
 
+  it('should say where it looked when the archive has no reports to plan', async () => {
+    const run = await start([join(ROOT, 'scripts/parts.ts'), 'plan', '4'], { ...settings('plan-empty'), ARCHIVE_DIR: empty }).done;
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(`error: no reports in ${join(empty, 'reports')}; set ARCHIVE_DIR to the archive`);
+  });
+
   it('should plan parts of about equal size by year', async () => {
     const run = start([join(ROOT, 'scripts/parts.ts'), 'plan', '2'], settings('plan'));
     let out = '';
