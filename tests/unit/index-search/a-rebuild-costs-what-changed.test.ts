@@ -18,21 +18,25 @@ const report = (n: number, extra = '') =>
     body: `<h2 id="s1">一、情况</h2><p>${randomText(n, 60)}${extra}</p><h2 id="s2">二、问题</h2><p>${randomText(n + 500, 40)}</p>`,
   });
 
+/** Test sites in temporary folders, removed after the file's tests. */
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const site = (pages: TestPage[]) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rebuild-'));
+  dirs.push(dir);
+  writeSite(dir, pages);
+  return dir;
+};
+/** Index the site in `dir` with `options`; the log. */
+const index = async (dir: string, options: Parameters<typeof indexSite>[1]) => {
+  const lines: string[] = [];
+  const result = await indexSite(dir, { workers: 0, cache: false, ...options, log: (line) => lines.push(line) });
+  expect(result.fatal).toEqual([]);
+  return lines.join('\n');
+};
+
 describe('a rebuild of the exact index', () => {
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-  const site = (pages: TestPage[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rebuild-'));
-    dirs.push(dir);
-    writeSite(dir, pages);
-    return dir;
-  };
-  const run = async (dir: string, full = false) => {
-    const lines: string[] = [];
-    const result = await indexSite(dir, { pagefind: false, workers: 0, cache: false, full, log: (line) => lines.push(line) });
-    expect(result.fatal).toEqual([]);
-    return lines.join('\n');
-  };
+  const run = (dir: string, full = false) => index(dir, { pagefind: false, full });
   const queries = (pages: TestPage[]) => [
     ...pages.slice(0, 12).flatMap((one, n) => {
       const text = randomText(Number(/\/(\d{3})-x\//.exec(one.file)?.[1] ?? n), 60);
@@ -95,20 +99,7 @@ describe('a rebuild of the exact index', () => {
 });
 
 describe('a rebuild of Pagefind’s index in parts', () => {
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-  const site = (pages: TestPage[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pagefind-parts-'));
-    dirs.push(dir);
-    writeSite(dir, pages);
-    return dir;
-  };
-  const run = async (dir: string) => {
-    const lines: string[] = [];
-    const result = await indexSite(dir, { workers: 0, cache: false, pagefindPartSize: 10, log: (line) => lines.push(line) });
-    expect(result.fatal).toEqual([]);
-    return lines.join('\n');
-  };
+  const run = (dir: string) => index(dir, { pagefindPartSize: 10 });
   const pagefindFiles = (dir: string) => hashes(join(dir, 'pagefind'));
 
   it('should write again only the part of the year a report was added to, and give a full build’s files', async () => {
