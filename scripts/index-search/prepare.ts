@@ -61,6 +61,7 @@ export function prepareReport(report: ExtractedReport): { prepared: PreparedRepo
       id: record.id,
       title: record.title,
       facts: {
+        id: record.id,
         year: record.year,
         province: record.province,
         city: record.city,

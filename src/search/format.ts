@@ -6,8 +6,12 @@
  * - `catalog.json`, the only file fetched before a query: what counting,
  *   filtering and sorting need, compactly: per report small integer codes
  *   for year, province, city, agency and level (into dictionaries of their
- *   values) and the date as a day number, each as a column of fixed-width
- *   base-64 digits (`encodeColumn`); the build's version; and the segments.
+ *   values, front-coded, `encodeDictionary`) and the date as a day number,
+ *   each as a column of differences from the report before
+ *   (`encodeColumn`); the build's version; and the segments. A dictionary
+ *   lists its values in the order of the reports' ids after the year
+ *   (region code, then agency), so that within a year the codes rise: an
+ *   archive of a million reports keeps its catalog small.
  * - `segments/<name>/`: the rest of the index is cut into segments, each a
  *   complete index of some reports (a build adds one for the reports it
  *   found new or changed, and merges small ones, `scripts/index-search/segments.ts`).
@@ -41,7 +45,7 @@
 import { FACET_FIELDS, type FacetField } from './filters.ts';
 import { charsOf } from './normalise.ts';
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** Elements that make a block: a match never spans two (same list for the indexer and the highlighter). */
 export const BLOCK_TAGS =
@@ -68,11 +72,9 @@ export interface CatalogFile {
   /** Number of reports. */
   count: number;
   rowsPerFile: number;
-  /** Values of each facet, sorted; a report's code is an index into them (`''` for none). */
-  dictionaries: Record<FacetField, string[]>;
-  /** Digits per value of each column. */
-  widths: Record<ColumnField, number>;
-  /** One value per report, by ordinal, `widths[field]` base-64 digits each. */
+  /** Values of each facet (`encodeDictionary`); a report's code is an index into them (0, `''`, for none). */
+  dictionaries: Record<FacetField, string>;
+  /** One value per report, by ordinal (`encodeColumn`). */
   columns: Record<ColumnField, string>;
   segments: SegmentEntry[];
 }
@@ -102,6 +104,8 @@ export type SectionRow = [id: string, depth: number, blocks: string[]];
 
 /** The facts the catalog keeps of one report, as the indexer reads them. */
 export interface CatalogFacts {
+  /** `<year>/<region code>-<agency>`: orders the dictionaries. */
+  id: string;
   year: string;
   province: string;
   city: string;
@@ -114,36 +118,74 @@ export interface CatalogFacts {
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 const DIGIT_VALUE = new Map([...DIGITS].map((digit, value) => [digit, value]));
 
-/** Base-64 digits needed for values up to `max`. */
-export function widthFor(max: number): number {
-  let width = 1;
-  while (64 ** width <= max) width++;
-  return width;
-}
-
-/** Values as fixed-width base-64 digits, most significant first. */
-export function encodeColumn(values: ArrayLike<number>, width: number): string {
+/**
+ * Values as base-64 digits, each the difference from the value before (the
+ * first from 0), zigzagged (0, -1, 1, -2 … → 0, 1, 2, 3 …) and written five
+ * bits a digit, least significant first, digits 32–63 saying more follow:
+ * codes that rise by one take one digit each.
+ */
+export function encodeColumn(values: ArrayLike<number>): string {
   let out = '';
+  let previous = 0;
   for (let index = 0; index < values.length; index++) {
-    let value = values[index];
-    let digits = '';
-    for (let n = 0; n < width; n++) {
-      digits = DIGITS[value & 63] + digits;
-      value = Math.floor(value / 64);
+    const difference = values[index] - previous;
+    previous = values[index];
+    let rest = difference >= 0 ? difference * 2 : -difference * 2 - 1;
+    while (rest >= 32) {
+      out += DIGITS[32 + (rest % 32)];
+      rest = Math.floor(rest / 32);
     }
-    out += digits;
+    out += DIGITS[rest];
   }
   return out;
 }
 
-export function decodeColumn(text: string, width: number): Int32Array {
-  const values = new Int32Array(Math.floor(text.length / width));
-  for (let index = 0, at = 0; index < values.length; index++) {
-    let value = 0;
-    for (let n = 0; n < width; n++) value = value * 64 + (DIGIT_VALUE.get(text[at++]) ?? 0);
-    values[index] = value;
+/** The values of `encodeColumn`; throws when `text` does not hold `count` of them. */
+export function decodeColumn(text: string, count: number): Int32Array {
+  const values = new Int32Array(count);
+  let at = 0;
+  let previous = 0;
+  for (let index = 0; index < count; index++) {
+    let rest = 0;
+    let scale = 1;
+    for (;;) {
+      const digit = DIGIT_VALUE.get(text[at++]);
+      if (digit === undefined) throw new Error(`search index: a column holds ${index} values, expected ${count}`);
+      rest += (digit % 32) * scale;
+      if (digit < 32) break;
+      scale *= 32;
+    }
+    previous += rest % 2 === 0 ? rest / 2 : -(rest + 1) / 2;
+    values[index] = previous;
   }
+  if (at !== text.length) throw new Error(`search index: a column holds more than ${count} values`);
   return values;
+}
+
+/**
+ * Values front-coded, one a line: each starts with one base-64 digit, how
+ * many characters (UTF-16 units, at most 63) it shares with the line
+ * before, then the rest. Neighbours in a dictionary ordered by region share
+ * the region's name.
+ */
+export function encodeDictionary(values: string[]): string {
+  let previous = '';
+  return values
+    .map((value) => {
+      let shared = 0;
+      while (shared < 63 && shared < value.length && value[shared] === previous[shared]) shared++;
+      previous = value;
+      return DIGITS[shared] + value.slice(shared);
+    })
+    .join('\n');
+}
+
+export function decodeDictionary(text: string): string[] {
+  let previous = '';
+  return text.split('\n').map((line) => {
+    previous = previous.slice(0, DIGIT_VALUE.get(line[0]) ?? 0) + line.slice(1);
+    return previous;
+  });
 }
 
 const DAY = 86_400_000;
@@ -163,23 +205,29 @@ export function dateOf(day: number): string {
 
 /** The catalog file (without its version) of reports' facts, by ordinal, and the segments that hold them. */
 export function encodeCatalog(facts: CatalogFacts[], base: string, segments: SegmentEntry[]): CatalogFile {
-  const dictionaries = {} as Record<FacetField, string[]>;
-  const widths = {} as Record<ColumnField, number>;
+  const dictionaries = {} as Record<FacetField, string>;
   const columns = {} as Record<ColumnField, string>;
+  // A value's place: the first id, after the year, of a report that has it; then the value.
+  const places = facts.map((fact) => fact.id.replace(/^\d{4}\//, ''));
   for (const field of FACET_FIELDS) {
-    const values = [...new Set(['', ...facts.map((fact) => fact[field])])].sort();
+    const first = new Map<string, string>();
+    facts.forEach((fact, ordinal) => {
+      const known = first.get(fact[field]);
+      if (known === undefined || places[ordinal] < known) first.set(fact[field], places[ordinal]);
+    });
+    first.delete('');
+    const byPlace = (a: string, b: string) => {
+      const pa = first.get(a) as string;
+      const pb = first.get(b) as string;
+      return pa < pb ? -1 : pa > pb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    };
+    const values = ['', ...[...first.keys()].sort(byPlace)];
     const code = new Map(values.map((value, index) => [value, index]));
-    dictionaries[field] = values;
-    widths[field] = widthFor(values.length - 1);
-    columns[field] = encodeColumn(
-      facts.map((fact) => code.get(fact[field]) ?? 0),
-      widths[field],
-    );
+    dictionaries[field] = encodeDictionary(values);
+    columns[field] = encodeColumn(facts.map((fact) => code.get(fact[field]) ?? 0));
   }
-  const days = facts.map((fact) => dayOf(fact.date));
-  widths.date = widthFor(Math.max(0, ...days));
-  columns.date = encodeColumn(days, widths.date);
-  return { format: FORMAT_VERSION, version: '', base, count: facts.length, rowsPerFile: ROWS_PER_FILE, dictionaries, widths, columns, segments };
+  columns.date = encodeColumn(facts.map((fact) => dayOf(fact.date)));
+  return { format: FORMAT_VERSION, version: '', base, count: facts.length, rowsPerFile: ROWS_PER_FILE, dictionaries, columns, segments };
 }
 
 /**
@@ -244,6 +292,7 @@ export class IndexCatalog {
   /** Day numbers per report (see `dayOf`). */
   readonly days: Int32Array;
   readonly #codeOf = new Map<FacetField, Map<string, number>>();
+  readonly #values = {} as Record<FacetField, string[]>;
 
   constructor(file: CatalogFile) {
     if (file.format !== FORMAT_VERSION) throw new Error(`search index format ${file.format}, expected ${FORMAT_VERSION}; rebuild the site`);
@@ -264,25 +313,28 @@ export class IndexCatalog {
     });
     if (this.segmentOf.includes(-1)) throw new Error('search index: a report is in no segment');
     this.codes = {} as Record<FacetField, Int32Array>;
-    for (const field of FACET_FIELDS) this.codes[field] = decodeColumn(file.columns[field], file.widths[field]);
-    this.days = decodeColumn(file.columns.date, file.widths.date);
+    for (const field of FACET_FIELDS) {
+      this.#values[field] = decodeDictionary(file.dictionaries[field]);
+      this.codes[field] = decodeColumn(file.columns[field], file.count);
+    }
+    this.days = decodeColumn(file.columns.date, file.count);
   }
 
   /** The value of a facet for report `ordinal` (`''` for none). */
   value(field: FacetField, ordinal: number): string {
-    return this.file.dictionaries[field][this.codes[field][ordinal]] ?? '';
+    return this.#values[field][this.codes[field][ordinal]] ?? '';
   }
 
   /** The code of a facet value, or -1 when no report has it. */
   codeOf(field: FacetField, value: string): number {
     let codes = this.#codeOf.get(field);
-    if (!codes) this.#codeOf.set(field, (codes = new Map(this.file.dictionaries[field].map((entry, index) => [entry, index]))));
+    if (!codes) this.#codeOf.set(field, (codes = new Map(this.#values[field].map((entry, index) => [entry, index]))));
     return codes.get(value) ?? -1;
   }
 
   /** The values of a facet, by code. */
   values(field: FacetField): string[] {
-    return this.file.dictionaries[field];
+    return this.#values[field];
   }
 
   /** YYYY-MM-DD, or `''`. */

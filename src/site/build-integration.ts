@@ -13,9 +13,10 @@
  *   working until `scripts/index-search.ts` writes the new one; the rest of
  *   the previous site is deleted. Every site gets `STAMP_FILE`.
  * - Astro's incremental build copies unchanged pages from its cache
- *   (`<cacheDir>/dist/`); before it does, each copy is checked against the
- *   digest recorded when it was written (`page-copies.json`), and a copy that
- *   differs, or has none, is deleted, so the page is rendered again.
+ *   (`<cacheDir>/dist/`); before it does, each copy is checked against what
+ *   was recorded when it was written (`page-copies.json`: size, time,
+ *   digest), and a copy that differs, or has none, is deleted, so the page
+ *   is rendered again.
  * - After the build, rendered report bodies it did not use are dropped from
  *   the cache (`pruneRenderCache`), unless some report pages were copied
  *   from the previous build rather than rendered.
@@ -151,7 +152,13 @@ function readDigests(cacheDir: string): Record<string, CopyDigest> | undefined {
   }
 }
 
-/** Delete the page copies whose bytes are not those recorded. Returns how many were deleted. */
+/**
+ * Delete the page copies whose bytes are not those recorded. A copy whose
+ * size and modification time are those recorded is taken as it was (as make
+ * and git take a file; reading 100,000 pages would cost a rebuild half a
+ * minute); one whose size or time differs is read and its digest compared.
+ * Returns how many were deleted.
+ */
 async function checkPageCopies(cacheDir: string): Promise<number> {
   const copies = join(cacheDir, PAGE_COPIES);
   const files = filesUnder(copies);
@@ -160,12 +167,23 @@ async function checkPageCopies(cacheDir: string): Promise<number> {
   let dropped = 0;
   for (const file of files) {
     const recorded = digests[file];
-    const bytes = recorded ? await readFile(join(copies, file)).catch(() => undefined) : undefined;
-    if (recorded && bytes && bytes.length === recorded.size && sha256(bytes) === recorded.sha256) continue;
-    rmSync(join(copies, file), { force: true });
+    const path = join(copies, file);
+    const stat = recorded ? statOf(path) : undefined;
+    if (recorded && stat && stat.size === recorded.size && stat.mtimeMs === recorded.mtimeMs) continue;
+    const bytes = recorded && stat?.size === recorded.size ? await readFile(path).catch(() => undefined) : undefined;
+    if (recorded && bytes && sha256(bytes) === recorded.sha256) continue;
+    rmSync(path, { force: true });
     dropped++;
   }
   return dropped;
+}
+
+function statOf(path: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Record the digest of every page copy; a copy unchanged since it was checked keeps its digest. */

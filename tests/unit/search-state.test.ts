@@ -4,7 +4,7 @@ import { IndexCatalog, encodeCatalog, encodeRuns, type CatalogFacts } from '../.
 import { applyFilters, emptySelection, facetCounts, readState, sortHits, writeState } from '../../src/search/browser/state.ts';
 
 const fact = (fields: Partial<CatalogFacts>): CatalogFacts => ({
-  year: '2020', province: '上海市', city: '上海市', agency: '甲局', level: '县区', date: '2020-01-01', ...fields,
+  id: '2020/310000-a', year: '2020', province: '上海市', city: '上海市', agency: '甲局', level: '县区', date: '2020-01-01', ...fields,
 });
 const catalog = new IndexCatalog(
   encodeCatalog(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExactIndex } from '../../../scripts/index-search/exact-index.ts';
-import { IndexCatalog, decodePostings, encodeCatalog, encodeRuns, type CatalogFacts, type CatalogFile, type DisplayRow } from '../../../src/search/format.ts';
+import { IndexCatalog, decodeColumn, decodeDictionary, decodePostings, encodeCatalog, encodeColumn, encodeDictionary, encodeRuns, type CatalogFacts, type CatalogFile, type DisplayRow } from '../../../src/search/format.ts';
 import { shardOf } from '../../../src/search/hash.ts';
 import { charsOf, countOccurrences, normalise } from '../../../src/search/normalise.ts';
 import { extracted, randomReports, segmentOf } from '../../helpers/report-pages.ts';
@@ -38,9 +38,10 @@ describe('buildExactIndex', () => {
 });
 
 describe('the compact catalog', () => {
-  it('should round-trip codes and dates, with dictionaries past 64 values', () => {
+  it('should round-trip codes and dates, with dictionaries past 64 values and differences past 32', () => {
     const facts: CatalogFacts[] = Array.from({ length: 300 }, (_, index) => ({
-      year: String(2016 + (index % 10)),
+      id: `${2016 + Math.floor(index / 30)}/${String(110000 + (index % 30) * 7).padStart(6, '0')}-x${index % 90}`,
+      year: String(2016 + Math.floor(index / 30)),
       province: index % 7 === 0 ? '' : `省${index % 31}`,
       city: `市${index % 97}`,
       agency: `机构${index}`,
@@ -48,17 +49,35 @@ describe('the compact catalog', () => {
       date: index % 50 === 0 ? '' : new Date(Date.UTC(2017, 0, 1) + index * 86_400_000 * 9).toISOString().slice(0, 10),
     }));
     const file = JSON.parse(JSON.stringify(encodeCatalog(facts, '/', [{ name: 's', count: facts.length, shards: 64, ordinals: encodeRuns(facts.map((_, ordinal) => ordinal)) }]))) as CatalogFile;
-    expect(file.widths.agency).toBe(2);
-    expect(file.widths.year).toBe(1);
     const catalog = new IndexCatalog(file);
     facts.forEach((fact, ordinal) => {
       for (const field of ['year', 'province', 'city', 'agency', 'level'] as const) expect(catalog.value(field, ordinal)).toBe(fact[field]);
       expect(catalog.date(ordinal)).toBe(fact.date);
     });
-    expect(catalog.codeOf('agency', '机构7')).toBe(file.dictionaries.agency.indexOf('机构7'));
+    expect(catalog.values('agency')[catalog.codeOf('agency', '机构7')]).toBe('机构7');
     expect(catalog.codeOf('agency', '没有')).toBe(-1);
-    // Small: 10 characters a report (1 + 1 + 2 + 2 + 1 for the facets, 3 for the date) besides the dictionaries.
-    expect(Object.values(file.columns).join('').length).toBe(300 * 10);
+    expect([...catalog.values('year')].sort()).toEqual(['', ...Array.from({ length: 10 }, (_, n) => String(2016 + n))]);
+  });
+
+  it('should order a dictionary by the ids after the year, so that one agency a region each year takes one digit a report', () => {
+    const regions = Array.from({ length: 200 }, (_, n) => String(110000 + n * 100));
+    const facts: CatalogFacts[] = ['2019', '2020', '2021'].flatMap((year) =>
+      regions.map((code) => ({ id: `${year}/${code}-rmzf`, year, province: '省', city: '市', agency: `${code}区人民政府`, level: '县区', date: '' })),
+    );
+    const file = encodeCatalog(facts, '/', [{ name: 's', count: facts.length, shards: 8, ordinals: encodeRuns(facts.map((_, ordinal) => ordinal)) }]);
+    // A rise of one is one digit; the drop back at a new year is two.
+    expect(file.columns.agency.length).toBe(600 + 2);
+    expect(file.columns.year.length).toBe(600);
+    expect(new IndexCatalog(file).value('agency', 401)).toBe('110100区人民政府');
+  });
+
+  it('should front-code a dictionary and refuse a column of the wrong length', () => {
+    const values = ['', '上海市宝山区司法局', '上海市宝山区人民政府', '四川省南充市'];
+    expect(encodeDictionary(values)).toBe('0\n0上海市宝山区司法局\n6人民政府\n0四川省南充市');
+    expect(decodeDictionary(encodeDictionary(values))).toEqual(values);
+    for (const column of [[0, 5, 3, 100_000, -2, 0], [], [7]]) expect([...decodeColumn(encodeColumn(column), column.length)]).toEqual(column);
+    expect(() => decodeColumn(encodeColumn([1, 2, 3]), 4)).toThrow(/holds 3 values, expected 4/);
+    expect(() => decodeColumn(encodeColumn([1, 2, 3]), 2)).toThrow(/more than 2 values/);
   });
 });
 
