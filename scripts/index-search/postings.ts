@@ -32,9 +32,17 @@ const OCCURRENCES_PER_GROUP = 1 << 20;
 /** Past this many n-gram occurrences (4 bytes each), their lists go to temporary files rather than memory. */
 const OCCURRENCES_IN_MEMORY = 1 << 26;
 
-/** Shards of about 32 KiB. */
+/** Characters of text a shard of a small segment covers at most: there few reports share an n-gram, so postings cost more per character. */
+const SMALL_SHARD_CHARS = 200;
+
+/**
+ * Shards of about 32 KiB; a small segment (the few reports a rebuild adds)
+ * gets up to 64, of some `SMALL_SHARD_CHARS` characters each, since every
+ * query reads one shard of every segment: one report's segment so costs a
+ * query a few KB, not an eighth of its postings.
+ */
 export function shardsFor(chars: number): number {
-  return Math.min(65536, Math.max(8, pow2((chars * BYTES_PER_CHAR) / (32 * 1024))));
+  return Math.min(65536, Math.max(8, pow2((chars * BYTES_PER_CHAR) / (32 * 1024)), Math.min(64, pow2(chars / SMALL_SHARD_CHARS))));
 }
 
 /** Groups of about `OCCURRENCES_PER_GROUP` occurrences. */

@@ -59,6 +59,12 @@ export const POSITION_SHARDS_PER_SHARD = 4;
 /** Reports per `rows/<n>.json`. */
 export const ROWS_PER_FILE = 16;
 
+/**
+ * Facets an agency almost always keeps from year to year: a report's code
+ * is stored as the difference from its agency's, mostly 0.
+ */
+export const AGENCY_FACETS = ['province', 'city', 'level'] as const;
+
 /** Numeric columns besides the facets: `date` (days since 1970-01-01, plus one; 0 when unknown). */
 export const NUMBER_FIELDS = ['date'] as const;
 export type ColumnField = FacetField | (typeof NUMBER_FIELDS)[number];
@@ -74,8 +80,13 @@ export interface CatalogFile {
   rowsPerFile: number;
   /** Values of each facet (`encodeDictionary`); a report's code is an index into them (0, `''`, for none). */
   dictionaries: Record<FacetField, string>;
-  /** One value per report, by ordinal (`encodeColumn`). */
+  /**
+   * One value per report, by ordinal (`encodeColumn`); for the facets in
+   * `AGENCY_FACETS`, the report's code less its agency's (`byAgency`).
+   */
   columns: Record<ColumnField, string>;
+  /** For each of `AGENCY_FACETS`, each agency's code (that of its first report), by agency code (`encodeColumn`). */
+  byAgency: Record<(typeof AGENCY_FACETS)[number], string>;
   segments: SegmentEntry[];
 }
 
@@ -209,6 +220,7 @@ export function encodeCatalog(facts: CatalogFacts[], base: string, segments: Seg
   const columns = {} as Record<ColumnField, string>;
   // A value's place: the first id, after the year, of a report that has it; then the value.
   const places = facts.map((fact) => fact.id.replace(/^\d{4}\//, ''));
+  const codes = {} as Record<FacetField, number[]>;
   for (const field of FACET_FIELDS) {
     const first = new Map<string, string>();
     facts.forEach((fact, ordinal) => {
@@ -224,10 +236,25 @@ export function encodeCatalog(facts: CatalogFacts[], base: string, segments: Seg
     const values = ['', ...[...first.keys()].sort(byPlace)];
     const code = new Map(values.map((value, index) => [value, index]));
     dictionaries[field] = encodeDictionary(values);
-    columns[field] = encodeColumn(facts.map((fact) => code.get(fact[field]) ?? 0));
+    codes[field] = facts.map((fact) => code.get(fact[field]) ?? 0);
+  }
+  const byAgency = {} as CatalogFile['byAgency'];
+  // One entry per agency in the dictionary ('' included).
+  const agencies = decodeDictionary(dictionaries.agency).length;
+  for (const field of FACET_FIELDS) {
+    if (!(AGENCY_FACETS as readonly string[]).includes(field)) {
+      columns[field] = encodeColumn(codes[field]);
+      continue;
+    }
+    const usual = new Int32Array(agencies).fill(-1);
+    codes.agency.forEach((agency, ordinal) => {
+      if (usual[agency] < 0) usual[agency] = codes[field][ordinal];
+    });
+    byAgency[field as (typeof AGENCY_FACETS)[number]] = encodeColumn(usual.map((value) => Math.max(0, value)));
+    columns[field] = encodeColumn(codes[field].map((value, ordinal) => value - Math.max(0, usual[codes.agency[ordinal]])));
   }
   columns.date = encodeColumn(facts.map((fact) => dayOf(fact.date)));
-  return { format: FORMAT_VERSION, version: '', base, count: facts.length, rowsPerFile: ROWS_PER_FILE, dictionaries, columns, segments };
+  return { format: FORMAT_VERSION, version: '', base, count: facts.length, rowsPerFile: ROWS_PER_FILE, dictionaries, columns, byAgency, segments };
 }
 
 /**
@@ -316,6 +343,11 @@ export class IndexCatalog {
     for (const field of FACET_FIELDS) {
       this.#values[field] = decodeDictionary(file.dictionaries[field]);
       this.codes[field] = decodeColumn(file.columns[field], file.count);
+    }
+    for (const field of AGENCY_FACETS) {
+      const usual = decodeColumn(file.byAgency[field], this.#values.agency.length);
+      const own = this.codes[field];
+      for (let ordinal = 0; ordinal < own.length; ordinal++) own[ordinal] += usual[this.codes.agency[ordinal]] ?? 0;
     }
     this.days = decodeColumn(file.columns.date, file.count);
   }

@@ -62,13 +62,19 @@ describe('the compact catalog', () => {
   it('should order a dictionary by the ids after the year, so that one agency a region each year takes one digit a report', () => {
     const regions = Array.from({ length: 200 }, (_, n) => String(110000 + n * 100));
     const facts: CatalogFacts[] = ['2019', '2020', '2021'].flatMap((year) =>
-      regions.map((code) => ({ id: `${year}/${code}-rmzf`, year, province: '省', city: '市', agency: `${code}区人民政府`, level: '县区', date: '' })),
+      regions.map((code, n) => ({ id: `${year}/${code}-rmzf`, year, province: `省${n % 3}`, city: `市${n % 5}`, agency: `${code}区人民政府`, level: year === '2021' && n === 7 ? '市' : '县区', date: '' })),
     );
     const file = encodeCatalog(facts, '/', [{ name: 's', count: facts.length, shards: 8, ordinals: encodeRuns(facts.map((_, ordinal) => ordinal)) }]);
     // A rise of one is one digit; the drop back at a new year is two.
     expect(file.columns.agency.length).toBe(600 + 2);
     expect(file.columns.year.length).toBe(600);
-    expect(new IndexCatalog(file).value('agency', 401)).toBe('110100区人民政府');
+    // Province and city follow the agency: nothing but zeros a report.
+    expect(file.columns.city).toBe('0'.repeat(600));
+    const catalog = new IndexCatalog(file);
+    expect(catalog.value('agency', 401)).toBe('110100区人民政府');
+    expect([catalog.value('city', 401), catalog.value('province', 401)]).toEqual(['市1', '省1']);
+    // An agency whose level changed keeps its own level that year.
+    expect([catalog.value('level', 7), catalog.value('level', 407), catalog.value('level', 408)]).toEqual(['县区', '市', '县区']);
   });
 
   it('should front-code a dictionary and refuse a column of the wrong length', () => {

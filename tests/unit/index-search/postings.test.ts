@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexFiles } from '../../../scripts/index-search/index-files.ts';
-import { writePostings, writePostingsInWorkers } from '../../../scripts/index-search/postings.ts';
+import { shardsFor, writePostings, writePostingsInWorkers } from '../../../scripts/index-search/postings.ts';
 import { gramsOf } from '../../../scripts/index-search/prepare.ts';
 import { randomText } from '../../helpers/report-pages.ts';
 
@@ -36,5 +36,18 @@ describe('writePostingsInWorkers', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('shardsFor', () => {
+  it('should give a small segment up to 64 shards, so a query reads a small part of it', () => {
+    expect(shardsFor(12_000)).toBe(64);
+    expect(shardsFor(1_000)).toBe(8);
+    expect(shardsFor(3_000)).toBe(16);
+  });
+
+  it('should give a large segment shards of about 32 KiB of postings', () => {
+    expect(shardsFor(43_000_000)).toBe(8192);
+    expect(shardsFor(10 ** 10)).toBe(65536);
   });
 });
