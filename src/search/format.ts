@@ -8,7 +8,8 @@
  *   for year, province, city, agency and level (into dictionaries of their
  *   values, front-coded, `encodeDictionary`) and the date as a day number,
  *   each as a column of differences from the report before
- *   (`encodeColumn`); the build's version; and the segments. A dictionary
+ *   (`encodeColumn`), province, city and level as differences from their
+ *   agency's (`byAgency`); the build's version; and the segments. A dictionary
  *   lists its values in the order of the reports' ids after the year
  *   (region code, then agency), so that within a year the codes rise: an
  *   archive of a million reports keeps its catalog small.
