@@ -77,6 +77,13 @@ export function planParts<K>(counts: Map<K, number>, parts: number): K[][] {
   return out;
 }
 
+/** The archive cut into at most `parts` parts by `by`: each part's selection (`BUILD_PART`) and its reports; none for an archive without reports. */
+export function planArchive(archive: string, parts: number, by: 'year' | 'province'): Array<{ selection: string; reports: number }> {
+  const counts = archiveCounts(archive);
+  const map: Map<number | string, number> = by === 'year' ? counts.byYear : counts.byProvince;
+  return planParts(map, parts).map((keys) => ({ selection: selection(by, keys), reports: keys.reduce<number>((sum, key) => sum + (map.get(key) ?? 0), 0) }));
+}
+
 /** `BUILD_PART` of a run of years or provinces. */
 export function selection(by: 'year' | 'province', keys: Array<number | string>): string {
   if (by === 'province') return `provinces:${keys.join(',')}`;
@@ -151,16 +158,12 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
     if (by !== 'year' && by !== 'province') return usage(`--by takes year or province, got \`${by ?? ''}\``);
     if (!Number.isInteger(count) || count < 1) return usage('plan expects the number of parts, e.g. `plan 4`');
     const archive = resolve(ROOT, process.env.ARCHIVE_DIR || DEFAULT_ARCHIVE_DIR);
-    const counts = archiveCounts(archive);
-    const map = by === 'year' ? counts.byYear : counts.byProvince;
-    if (map.size === 0) {
+    const plan = planArchive(archive, count, by);
+    if (plan.length === 0) {
       log(`error: no reports in ${join(archive, REPORTS_DIR)}; set ARCHIVE_DIR to the archive`);
       return 1;
     }
-    for (const run of planParts<number | string>(map, count)) {
-      const reports = run.reduce<number>((sum, key) => sum + ((map as Map<number | string, number>).get(key) ?? 0), 0);
-      process.stdout.write(`${selection(by, run)}\t${reports}\n`);
-    }
+    for (const part of plan) process.stdout.write(`${part.selection}\t${part.reports}\n`);
     return 0;
   }
   if (command === 'part') {

@@ -20,9 +20,9 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { archiveCounts, planParts, selection } from '../parts.ts';
+import { planArchive } from '../parts.ts';
 import { DEFAULT_SEED, generate } from './generate.ts';
-import { folderSize, runPhase, type PhaseRun } from './measure.ts';
+import { folderSize, mb as gb, runPhase, type PhaseRun } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PARTS = join(ROOT, 'scripts/parts.ts');
@@ -50,7 +50,6 @@ interface Step {
   run: PhaseRun;
 }
 
-const gb = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(0)} MB`);
 
 /** Least squares `seconds ≈ fixed + perReport × reports` over the parts; fixed 0 when the parts are all one size. */
 export function fitParts(parts: Array<{ reports: number; seconds: number }>): { fixed: number; perReport: number } {
@@ -117,16 +116,18 @@ async function main(argv: string[]): Promise<number> {
   const work = values.work ?? mkdtempSync(join(tmpdir(), `fzzf-parts-${count}-`));
   const archive = join(work, 'content');
   const logs = join(work, 'logs');
-  rmSync(work, { recursive: true, force: true });
+  // Only what this bench writes: a --work folder may hold other things.
+  const clean = () => {
+    for (const folder of ['content', 'parts', 'dist', 'one-build', 'cache', 'logs']) rmSync(join(work, folder), { recursive: true, force: true });
+  };
+  clean();
   mkdirSync(logs, { recursive: true });
   const env = (cache: string) => ({ ...process.env, ARCHIVE_DIR: archive, CACHE_DIR: join(work, 'cache', cache), BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1' });
 
   let started = performance.now();
   generate(archive, { count, seed: values.seed ?? DEFAULT_SEED, markdown: true });
   progress(`generate: ${count} reports in ${((performance.now() - started) / 1000).toFixed(1)}s → ${work}`);
-  const counts = archiveCounts(archive);
-  const map: Map<number | string, number> = by === 'year' ? counts.byYear : counts.byProvince;
-  const plan = planParts(map, k).map((keys) => ({ selection: selection(by, keys), reports: keys.reduce<number>((sum, key) => sum + (map.get(key) ?? 0), 0) }));
+  const plan = planArchive(archive, k, by);
 
   const steps: Step[] = [];
   const step = async (name: string, reports: number, args: string[], cache: string, log: string) => {
@@ -181,7 +182,10 @@ async function main(argv: string[]): Promise<number> {
   return finish(0);
 
   function finish(code: number): number {
-    if (!values.keep && code === 0) rmSync(work, { recursive: true, force: true });
+    if (!values.keep && code === 0) {
+      clean();
+      if (values.work === undefined) rmSync(work, { recursive: true, force: true });
+    }
     else progress(`work folder kept: ${work}`);
     return code;
   }

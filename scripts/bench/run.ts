@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generate } from './generate.ts';
-import { folderSize, median, runPhase, type PhaseRun } from './measure.ts';
+import { folderSize, mb, median, runPhase, type PhaseRun } from './measure.ts';
 import { measurePayload, type Payload } from './payload.ts';
 import { hotspots, type Hotspot } from './profile.ts';
 
@@ -425,10 +425,6 @@ function targets(r: BenchResult): BenchResult['targets'] {
 // ---------------------------------------------------------------------------
 // Output
 
-function mb(bytes: number | null): string {
-  if (bytes === null) return '–';
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(0)} MB`;
-}
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;

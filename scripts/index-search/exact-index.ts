@@ -2,7 +2,7 @@
  * The exact index's catalog, and the whole index of a set of reports built
  * in memory as one segment (for tests and small archives).
  */
-import { encodeCatalog, encodeRuns, segmentFile, type CatalogFacts, type CatalogFile, type SegmentEntry } from '../../src/search/format.ts';
+import { encodeCatalog, encodeRuns, segmentFile, textFile, type CatalogFacts, type CatalogFile, type SegmentEntry } from '../../src/search/format.ts';
 import { IndexFiles } from './index-files.ts';
 import type { Options } from './index-site.ts';
 import { writePostings } from './postings.ts';
@@ -29,7 +29,7 @@ export function buildExactIndex(reports: ExtractedReport[], base: string, option
     grams: one.grams,
     text: { contents: text },
   }));
-  const { manifest, grams, shards, groups } = segmentFiles(inputs, segment, ({ text }, local) => 'contents' in text && files.set(`texts/${local}.json`, text.contents), options);
+  const { manifest, grams, shards, groups } = segmentFiles(inputs, segment, ({ text }, local) => 'contents' in text && files.set(textFile(local), text.contents), options);
   writePostings(grams, shards, groups, segment, { inMemory: options.inMemory });
   const name = segment.version(`${shards}`);
   const out = new Map<string, string>();

@@ -222,6 +222,8 @@ export function encodeCatalog(facts: CatalogFacts[], base: string, segments: Seg
   // A value's place: the first id, after the year, of a report that has it; then the value.
   const places = facts.map((fact) => fact.id.replace(/^\d{4}\//, ''));
   const codes = {} as Record<FacetField, number[]>;
+  // One entry per agency in the dictionary ('' included).
+  let agencies = 0;
   for (const field of FACET_FIELDS) {
     const first = new Map<string, string>();
     facts.forEach((fact, ordinal) => {
@@ -238,10 +240,9 @@ export function encodeCatalog(facts: CatalogFacts[], base: string, segments: Seg
     const code = new Map(values.map((value, index) => [value, index]));
     dictionaries[field] = encodeDictionary(values);
     codes[field] = facts.map((fact) => code.get(fact[field]) ?? 0);
+    if (field === 'agency') agencies = values.length;
   }
   const byAgency = {} as CatalogFile['byAgency'];
-  // One entry per agency in the dictionary ('' included).
-  const agencies = decodeDictionary(dictionaries.agency).length;
   for (const field of FACET_FIELDS) {
     if (!(AGENCY_FACETS as readonly string[]).includes(field)) {
       columns[field] = encodeColumn(codes[field]);

@@ -168,7 +168,7 @@ async function checkPageCopies(cacheDir: string): Promise<number> {
   for (const file of files) {
     const recorded = digests[file];
     const path = join(copies, file);
-    const stat = recorded ? statOf(path) : undefined;
+    const stat = recorded ? statSync(path, { throwIfNoEntry: false }) : undefined;
     if (recorded && stat && stat.size === recorded.size && stat.mtimeMs === recorded.mtimeMs) continue;
     const bytes = recorded && stat?.size === recorded.size ? await readFile(path).catch(() => undefined) : undefined;
     if (recorded && bytes && sha256(bytes) === recorded.sha256) continue;
@@ -176,14 +176,6 @@ async function checkPageCopies(cacheDir: string): Promise<number> {
     dropped++;
   }
   return dropped;
-}
-
-function statOf(path: string): { size: number; mtimeMs: number } | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Record the digest of every page copy; a copy unchanged since it was checked keeps its digest. */

@@ -4,8 +4,10 @@
  * catalog (`data/reports.json`) gives each; and an engine over an index
  * held in memory.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { extractReport, type ExtractedReport } from '../../scripts/index-search/read-page.ts';
 import { CATALOG_JSON, factsOf } from '../../scripts/index-search/report-facts.ts';
 import { idOfReportPage } from '../../src/archive/layout.ts';
@@ -42,6 +44,18 @@ export function page(file: string, options: PageOptions): TestPage {
 }
 
 /** Write `pages` as a built site under `dir`: the pages, the catalog, and the search page with its base path. */
+/** A maker of test sites (`writeSite`) in temporary folders named `<prefix>…`, all removed after the calling file's tests. */
+export function temporarySites(prefix: string): (pages: readonly TestPage[]) => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return (pages) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    writeSite(dir, pages);
+    return dir;
+  };
+}
+
 export function writeSite(dir: string, pages: readonly TestPage[], base = '/fzzfjs/'): void {
   mkdirSync(join(dir, 'search'), { recursive: true });
   writeFileSync(join(dir, 'search/index.html'), `<div id="search-app" data-search-base="${base}"></div>`);

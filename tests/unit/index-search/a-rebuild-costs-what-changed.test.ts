@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indexSite } from '../../../scripts/index-search/index-site.ts';
 import { pagefindParts } from '../../../scripts/index-search/pagefind.ts';
 import { mergePlan } from '../../../scripts/index-search/segments.ts';
 import { decodeRuns, encodeRuns } from '../../../src/search/format.ts';
-import { page, randomText, writeSite, type TestPage } from '../../helpers/report-pages.ts';
+import { page, randomText, temporarySites, writeSite, type TestPage } from '../../helpers/report-pages.ts';
 import { answers } from '../../../scripts/eval/answers.ts';
 import { hashes } from '../../helpers/archive-builds.ts';
 
@@ -18,15 +17,7 @@ const report = (n: number, extra = '') =>
     body: `<h2 id="s1">一、情况</h2><p>${randomText(n, 60)}${extra}</p><h2 id="s2">二、问题</h2><p>${randomText(n + 500, 40)}</p>`,
   });
 
-/** Test sites in temporary folders, removed after the file's tests. */
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const site = (pages: TestPage[]) => {
-  const dir = mkdtempSync(join(tmpdir(), 'rebuild-'));
-  dirs.push(dir);
-  writeSite(dir, pages);
-  return dir;
-};
+const site = temporarySites('rebuild-');
 /** Index the site in `dir` with `options`; the log. */
 const index = async (dir: string, options: Parameters<typeof indexSite>[1]) => {
   const lines: string[] = [];

@@ -4,17 +4,13 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildExactIndex } from '../../../scripts/index-search/exact-index.ts';
 import { indexSite } from '../../../scripts/index-search/index-site.ts';
-import { extractPage, page, randomText, writeSite, type TestPage } from '../../helpers/report-pages.ts';
+import { extractPage, page, randomText, temporarySites, type TestPage } from '../../helpers/report-pages.ts';
 
 describe('indexSite', () => {
+  const site = temporarySites('index-site-');
+  // Cache folders the tests make besides the sites.
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-  const site = (pages: TestPage[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'index-site-'));
-    dirs.push(dir);
-    writeSite(dir, pages);
-    return dir;
-  };
   const filesOf = (dir: string) => {
     const out = new Map<string, string>();
     const walk = (folder: string) => {
